@@ -1,0 +1,246 @@
+"""No Contact history: when it began, the slips since, and the figures drawn from them.
+
+Days are calendar days. The start day and each slip day are "day 0" of a stretch; a
+stretch's count on a given day is how many days have passed since it began. The day a
+slip happened is not a No Contact day, so it never counts towards the total, and the
+total never goes down when a slip is logged later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from companion.domain.dates import EARLIEST, check_day, format_day
+from companion.domain.errors import ValidationError
+
+SLIP_KINDS: dict[str, str] = {
+    "messaged": "I sent them a message",
+    "called": "I called them",
+    "answered": "I answered when they reached out",
+    "met": "We met in person",
+    "looked": "I looked at their profiles or posts",
+    "other": "Something else",
+}
+"""What kind of contact happened, in the person's own voice. "them" is replaced by an alias."""
+
+NOTE_LIMIT = 1_000_000
+"""The longest note kept; a paste larger than this is refused with a message."""
+
+
+def new_id() -> str:
+    """A fresh identifier for a record."""
+    return uuid.uuid4().hex
+
+
+def _parse_date(value: Any, what: str) -> date:
+    """A date from its ISO text, or a ValidationError naming ``what``."""
+    if not isinstance(value, str):
+        raise ValidationError(f"The {what} is missing.")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"The {what} {value!r} is not a date.") from None
+    if day < EARLIEST:
+        raise ValidationError(f"The {what} is before 1900.")
+    return day
+
+
+def _parse_time(value: Any, what: str) -> datetime:
+    """An aware datetime from its ISO text, or a ValidationError."""
+    if not isinstance(value, str):
+        raise ValidationError(f"The {what} is missing.")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"The {what} {value!r} is not a time.") from None
+    if moment.tzinfo is None:
+        raise ValidationError(f"The {what} has no time zone.")
+    return moment
+
+
+def check_note(note: str) -> str:
+    """Accept any text as a note, up to :data:`NOTE_LIMIT` characters."""
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError(
+            f"That note is {len(note):,} characters long; notes can hold up to "
+            f"{NOTE_LIMIT:,}. Nothing was saved yet, so you can shorten it and try again."
+        )
+    return note
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A time contact happened. It starts a new stretch unless it was a brief exception."""
+
+    on: date
+    """The day contact happened."""
+    kind: str
+    """A key of :data:`SLIP_KINDS`."""
+    logged_at: datetime
+    """When it was written down."""
+    note: str = ""
+    """Anything the person wanted to keep about it, exactly as typed."""
+    new_stretch: bool = True
+    """False for a brief exception that does not restart the count."""
+    id: str = field(default_factory=new_id)
+    """A stable identifier, used to edit or delete it."""
+
+    def __post_init__(self) -> None:
+        """Refuse values that cannot be right, from any source."""
+        if self.kind not in SLIP_KINDS:
+            raise ValidationError(f"Unknown kind of contact {self.kind!r}.")
+        if self.on < EARLIEST:
+            raise ValidationError("A slip can't be dated before 1900.")
+        if not self.id:
+            raise ValidationError("A slip is missing its identifier.")
+        check_note(self.note)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "id": self.id,
+            "on": self.on.isoformat(),
+            "kind": self.kind,
+            "note": self.note,
+            "new_stretch": self.new_stretch,
+            "logged_at": self.logged_at.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Slip:
+        """Rebuild a slip, refusing anything malformed."""
+        note = data.get("note", "")
+        new_stretch = data.get("new_stretch", True)
+        ident = data.get("id")
+        if not isinstance(note, str) or not isinstance(new_stretch, bool):
+            raise ValidationError("A slip record is damaged.")
+        if not isinstance(ident, str):
+            raise ValidationError("A slip is missing its identifier.")
+        kind = data.get("kind")
+        if not isinstance(kind, str):
+            raise ValidationError("A slip is missing its kind of contact.")
+        return cls(
+            on=_parse_date(data.get("on"), "slip date"),
+            kind=kind,
+            logged_at=_parse_time(data.get("logged_at"), "time a slip was logged"),
+            note=note,
+            new_stretch=new_stretch,
+            id=ident,
+        )
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One unbroken run of No Contact days."""
+
+    start: date
+    """Day 0 of the stretch: the start day, or the day of the slip that began it."""
+    end: date | None
+    """The day of the slip that ended it, or None for the current stretch."""
+    days: int
+    """No Contact days in it."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures the day counter shows, for one day."""
+
+    today: date
+    """The day these figures are for."""
+    started: date
+    """The day No Contact first began."""
+    current: Stretch
+    """The stretch going on now."""
+    longest_days: int
+    """The longest stretch so far, the current one included."""
+    total_days: int
+    """All No Contact days since the start; a slip never takes any away."""
+    stretches: tuple[Stretch, ...]
+    """Every stretch, oldest first, the current one last."""
+    slips: int
+    """How many slips are logged up to today."""
+
+
+@dataclass(frozen=True)
+class History:
+    """When No Contact began and every slip since; figures are computed for a given day."""
+
+    start: date | None = None
+    """The first day of No Contact, or None before the person has set it."""
+    slips: tuple[Slip, ...] = ()
+    """Every slip, oldest first."""
+
+    def __post_init__(self) -> None:
+        """Keep slips in date order, whatever order they were logged in."""
+        ordered = tuple(sorted(self.slips, key=lambda slip: (slip.on, slip.logged_at)))
+        object.__setattr__(self, "slips", ordered)
+
+    def with_start(self, start: date, today: date) -> History:
+        """Set or correct the start day, refusing a future day or one after a slip."""
+        check_day(start, today)
+        if self.slips and start > self.slips[0].on:
+            first = format_day(self.slips[0].on)
+            raise ValidationError(
+                f"A slip is logged on {first}, so No Contact must have begun on or before "
+                "that day. You can edit or remove that slip first."
+            )
+        return replace(self, start=start)
+
+    def with_slip(self, slip: Slip, today: date) -> History:
+        """Add a slip, or replace the one with the same id."""
+        check_day(slip.on, today)
+        if self.start is None:
+            raise ValidationError("Set the day No Contact began before logging a slip.")
+        if slip.on < self.start:
+            raise ValidationError(
+                f"No Contact began on {format_day(self.start)}; a slip needs to be on or "
+                "after that day."
+            )
+        others = tuple(s for s in self.slips if s.id != slip.id)
+        return replace(self, slips=(*others, slip))
+
+    def without_slip(self, slip_id: str) -> History:
+        """Remove a slip; unknown ids change nothing."""
+        return replace(self, slips=tuple(s for s in self.slips if s.id != slip_id))
+
+    def find_slip(self, slip_id: str) -> Slip | None:
+        """The slip with this id, if any."""
+        return next((s for s in self.slips if s.id == slip_id), None)
+
+    def summary(self, today: date) -> Summary | None:
+        """The figures for ``today``; None until a start day is set."""
+        if self.start is None:
+            return None
+        start = min(self.start, today)
+        resets = sorted({s.on for s in self.slips if s.new_stretch and start <= s.on <= today})
+        bounds = [start, *(day for day in resets if day > start)]
+        stretches = []
+        for begin, end in zip(bounds, bounds[1:], strict=False):
+            stretches.append(Stretch(begin, end, max((end - begin).days - 1, 0)))
+        current = Stretch(bounds[-1], None, (today - bounds[-1]).days)
+        stretches.append(current)
+        # A slip on the start day itself takes no day away: day 0 is never counted.
+        total = (today - start).days - sum(1 for day in resets if day > start)
+        return Summary(
+            today=today,
+            started=start,
+            current=current,
+            longest_days=max(s.days for s in stretches),
+            total_days=total,
+            stretches=tuple(stretches),
+            slips=sum(1 for s in self.slips if s.on <= today),
+        )
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The slips as plain records."""
+        return [slip.to_dict() for slip in self.slips]
+
+    @classmethod
+    def build(cls, start: str | None, slips: Iterable[Mapping[str, Any]]) -> History:
+        """Rebuild from stored values, refusing anything malformed."""
+        day = None if start is None else _parse_date(start, "start date")
+        return cls(start=day, slips=tuple(Slip.from_dict(s) for s in slips))
