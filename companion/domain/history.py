@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 from companion.domain.dates import EARLIEST, check_day, format_day
@@ -219,7 +220,7 @@ class History:
         resets = sorted({s.on for s in self.slips if s.new_stretch and start <= s.on <= today})
         bounds = [start, *(day for day in resets if day > start)]
         stretches = []
-        for begin, end in zip(bounds, bounds[1:], strict=False):
+        for begin, end in pairwise(bounds):
             stretches.append(Stretch(begin, end, max((end - begin).days - 1, 0)))
         current = Stretch(bounds[-1], None, (today - bounds[-1]).days)
         stretches.append(current)
