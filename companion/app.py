@@ -1,0 +1,300 @@
+"""The Textual app: screens, global keys, and the one place that saves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import HelpPanel
+
+from companion.clock import Clock, SystemClock
+from companion.domain.dates import format_day, local_today, parse_day
+from companion.domain.errors import ValidationError
+from companion.domain.history import Slip
+from companion.domain.profile import Profile
+from companion.store.durable import StoreError
+from companion.store.repository import Repository
+from companion.ui.day_counter import DayCounter
+from companion.ui.dialogs import (
+    AliasDialog,
+    ConfirmDialog,
+    NoticeDialog,
+    SlipDialog,
+    SlipDraft,
+    StartDateDialog,
+)
+from companion.ui.hide import HiddenScreen
+from companion.ui.main_screen import MainScreen
+from companion.ui.slips import SlipsScreen
+from companion.ui.welcome import Welcome, WelcomeScreen
+
+T = TypeVar("T")
+
+STYLE_FILES = ("app.tcss", "day_counter.tcss", "panes.tcss", "dialogs.tcss")
+"""The stylesheets, in the order they apply."""
+
+DAY_CHECK_SECONDS = 15.0
+"""How often the app looks whether the local day has changed (so midnight moves the counter)."""
+
+
+def stylesheets() -> list[Path]:
+    """Paths of the stylesheets: inside the installed package, or beside it in a checkout."""
+    try:
+        import companion.styles as shipped
+
+        folder = Path(shipped.__file__).resolve().parent
+    except ImportError:
+        folder = Path(__file__).resolve().parent.parent / "styles"
+    return [folder / name for name in STYLE_FILES]
+
+
+class CompanionApp(App[None]):
+    """A private companion for keeping No Contact, one screen at a time."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = list(stylesheets())  # type: ignore[misc]
+    TITLE = "companion"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+l", "quick_hide", "Hide", priority=True),
+    ]
+
+    def __init__(self, repository: Repository, clock: Clock | None = None) -> None:
+        """Show the data in ``repository``, reading the time from ``clock``."""
+        super().__init__()
+        self.repository = repository
+        self.clock = clock or SystemClock()
+        self.shown_day = self.today
+        self.undo_slip: Slip | None = None
+
+    @property
+    def today(self) -> date:
+        """The local calendar day now."""
+        return local_today(self.clock.now())
+
+    @property
+    def them(self) -> str:
+        """The alias the person chose, or "them"."""
+        return self.repository.profile.them
+
+    # Start-up ----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[object]:
+        """The main screen is the base of the stack."""
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        """Show the main screen, anything recovered, and the welcome on the first start."""
+        self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        if self.repository.recovery is not None:
+            self.push_screen(
+                NoticeDialog("Your data was restored", self.repository.recovery.message())
+            )
+        if not self.repository.profile.welcomed:
+            self.welcome()
+
+    @work(exclusive=True, group="welcome")
+    async def welcome(self) -> None:
+        """The first-run welcome; whatever is chosen is saved at once."""
+        chosen: Welcome | None = await self.push_screen_wait(WelcomeScreen(self.today))
+        profile = self.repository.profile
+        alias = chosen.alias if chosen else profile.alias
+        if self.attempt(lambda: self.repository.save_profile(Profile(alias, True))) is None:
+            return
+        if chosen is not None and chosen.start is not None:
+            start = chosen.start
+            self.attempt(lambda: self.repository.save_start(start, self.today))
+        self.refresh_figures()
+
+    # Figures -------------------------------------------------------------------
+
+    def refresh_figures(self) -> None:
+        """Recompute the day counter for today."""
+        self.shown_day = self.today
+        summary = self.repository.history.summary(self.shown_day)
+        for screen in self.screen_stack:
+            for pane in screen.query(DayCounter):
+                pane.summary = summary
+
+    def check_day(self) -> None:
+        """Move the counter on when the local day changes, with no restart."""
+        if self.today != self.shown_day:
+            self.refresh_figures()
+
+    def attempt(self, save: Callable[[], T]) -> T | None:
+        """Run a save that returns what it stored; on a problem, say so and return None."""
+        try:
+            return save()
+        except ValidationError as error:
+            self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+        return None
+
+    # Start day ---------------------------------------------------------------
+
+    @work(exclusive=True, group="dialog")
+    async def action_set_start(self) -> None:
+        """Ask for the start day until it is saved or the person cancels."""
+        start = self.repository.history.start
+        typed = start.isoformat() if start else ""
+        while True:
+            chosen = await self.push_screen_wait(StartDateDialog(self.today, typed))
+            if chosen is None:
+                return
+            typed = chosen.isoformat()
+            day = chosen
+            if self.attempt(lambda: self.repository.save_start(day, self.today)) is not None:
+                self.refresh_figures()
+                self.notify(f"No Contact began on {format_day(day)}.", markup=False)
+                return
+
+    # Slips -------------------------------------------------------------------
+
+    @work(exclusive=True, group="dialog")
+    async def action_log_slip(self) -> None:
+        """A gentle check, then log when contact happened; the new stretch starts."""
+        history = self.repository.history
+        if history.start is None:
+            self.notify("Set the day No Contact began first (press d).", markup=False)
+            return
+        question = Text(
+            "Contact happened? That's all right. Logging it keeps your history honest: "
+            "every No Contact day you have had still counts, and a new stretch begins."
+        )
+        if not await self.push_screen_wait(ConfirmDialog("Log a slip", question, "Log it")):
+            return
+        await self.edit_slip(None)
+
+    async def edit_slip(self, slip: Slip | None) -> None:
+        """Open the slip dialog (new, or editing ``slip``) until saved or cancelled."""
+        draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note) if slip is not None else None
+        while True:
+            dialog = SlipDialog(self.today, self.them, draft, editing=slip is not None)
+            result = await self.push_screen_wait(dialog)
+            if result is None:
+                return
+            draft = result
+            saved = self.attempt(lambda: self._save_draft(result, slip))
+            if saved is not None:
+                self.refresh_figures()
+                self._refresh_slips()
+                if slip is None:
+                    self.notify(
+                        "Logged. A new stretch has begun, and your total still counts.",
+                        markup=False,
+                    )
+                return
+
+    def _save_draft(self, draft: SlipDraft, original: Slip | None) -> Slip:
+        """Turn a draft into a slip and save it."""
+        on_day = parse_day(draft.when, self.today)
+        if original is None:
+            slip = Slip(on=on_day, kind=draft.kind, logged_at=self.clock.now(), note=draft.note)
+        else:
+            slip = Slip(
+                on=on_day,
+                kind=draft.kind,
+                logged_at=original.logged_at,
+                note=draft.note,
+                new_stretch=original.new_stretch,
+                id=original.id,
+            )
+        self.repository.save_slip(slip, self.today)
+        return slip
+
+    def action_show_slips(self) -> None:
+        """Show every slip, to edit or remove."""
+        self.push_screen(SlipsScreen(self.repository.history.slips, self.them))
+
+    def _refresh_slips(self, keep: str | None = None) -> None:
+        """Update the slips list if it is open."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SlipsScreen):
+                screen.show(self.repository.history.slips, keep)
+
+    @on(SlipsScreen.EditRequested)
+    def _edit_requested(self, event: SlipsScreen.EditRequested) -> None:
+        """Edit the chosen slip in a dialog."""
+        self.run_worker(self.edit_slip(event.slip), exclusive=True, group="dialog")
+
+    @on(SlipsScreen.RemoveRequested)
+    def _remove_requested(self, event: SlipsScreen.RemoveRequested) -> None:
+        """Remove a slip, keeping it for undo."""
+        removed = self.attempt(lambda: self.repository.delete_slip(event.slip.id))
+        if removed is not None:
+            self.undo_slip = removed
+            self.refresh_figures()
+            self._refresh_slips()
+            self.notify("Removed. Press ctrl+z to undo.", markup=False)
+
+    @on(SlipsScreen.UndoRequested)
+    def _undo_requested(self) -> None:
+        """Put back the slip removed last."""
+        slip = self.undo_slip
+        if slip is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        if self.attempt(lambda: self.repository.restore_slip(slip)) is not None:
+            self.undo_slip = None
+            self.refresh_figures()
+            self._refresh_slips(keep=slip.id)
+            self.notify("Put back.", markup=False)
+
+    # Settings ------------------------------------------------------------------
+
+    @work(exclusive=True, group="dialog")
+    async def action_set_alias(self) -> None:
+        """Choose how the app refers to the person they left."""
+        alias = await self.push_screen_wait(AliasDialog(self.repository.profile.alias))
+        if alias is None:
+            return
+        profile = Profile(alias=alias, welcomed=True)
+        if self.attempt(lambda: self.repository.save_profile(profile)) is not None:
+            self.refresh_figures()
+
+    # Help, hiding, palette -----------------------------------------------------
+
+    def action_toggle_help(self) -> None:
+        """Show or hide the help for the focused pane and the keys."""
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_quick_hide(self) -> None:
+        """Blank the screen at once, clear the scrollback, and wait for a key."""
+        if isinstance(self.screen, HiddenScreen):
+            return
+        self.clear_notifications()
+        driver = self._driver
+        if driver is not None and not driver.is_headless:
+            driver.write("\x1b[2J\x1b[3J")
+        self.push_screen(HiddenScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While hidden, no key opens anything: the next key only brings the screen back."""
+        if isinstance(self.screen, HiddenScreen):
+            return action == "quick_hide"
+        return True
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The app's own commands in the palette, then Textual's."""
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Set the start day", "When No Contact began", self.action_set_start)
+            yield SystemCommand("Log a slip", "Contact happened", self.action_log_slip)
+            yield SystemCommand("Slips", "See, edit or remove slips", self.action_show_slips)
+            yield SystemCommand(
+                "Name for them", "How the app refers to the person you left", self.action_set_alias
+            )
+        yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
+        yield from super().get_system_commands(screen)
+
+    def on_unmount(self) -> None:
+        """Let go of the data folder; every change was saved when it was made."""
+        self.repository.close()

@@ -1,0 +1,62 @@
+"""The command line: arguments, the data folder, and starting the app."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from companion import __version__
+
+ENV_HOME = "COMPANION_HOME"
+"""An environment variable naming the data folder (``--data`` wins over it)."""
+
+
+def data_folder(option: str | None) -> Path:
+    """The folder for the data: ``--data``, then $COMPANION_HOME, then the platform's default."""
+    chosen = option or os.environ.get(ENV_HOME)
+    if chosen:
+        return Path(chosen).expanduser()
+    return user_data_path("companion", appauthor=False)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser; its wording stays neutral."""
+    result = argparse.ArgumentParser(
+        prog="companion",
+        description="A private, keyboard-driven day-by-day journal for the terminal.",
+        epilog=f"The data folder can also be set with the environment variable {ENV_HOME}.",
+    )
+    result.add_argument("--version", action="version", version=f"companion {__version__}")
+    result.add_argument(
+        "--data",
+        metavar="DIR",
+        help="the folder that holds your data (default: your user data folder)",
+    )
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the app; return the exit status."""
+    args = parser().parse_args(argv)
+    os.umask(0o077)
+    root = data_folder(args.data)
+    from companion.store.durable import StoreError
+    from companion.store.repository import Repository
+
+    try:
+        repository = Repository.open(root)
+    except StoreError as error:
+        print(f"companion: {error}", file=sys.stderr)
+        return 1
+    from companion.app import CompanionApp
+
+    CompanionApp(repository).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The one object the UI talks to: typed loads and saves of each kind of record."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document
+
+from companion.domain.history import History, Slip
+from companion.domain.profile import Profile
+from companion.store.durable import DataFolder, DurableStorage, Recovery
+
+SETTINGS = "settings"
+"""The table holding the single settings record."""
+SLIPS = "slips"
+"""The table holding one record per slip."""
+_SETTINGS_ID = 1
+
+
+def validate_tables(tables: dict[str, Any]) -> None:
+    """Raise if any stored record could not be loaded; used on every file read."""
+    settings = tables.get(SETTINGS, {}).get(str(_SETTINGS_ID), {})
+    Profile.from_dict(settings)
+    start = settings.get("start")
+    History.build(start, tables.get(SLIPS, {}).values())
+
+
+class Repository:
+    """Typed access to the person's data, kept in memory and saved durably."""
+
+    def __init__(self, folder: DataFolder) -> None:
+        """Wrap an opened data folder."""
+        self.folder = folder
+        self._db = TinyDB(folder, storage=DurableStorage)
+        self._profile, self._history = self._load()
+
+    @classmethod
+    def open(cls, root: Path) -> Repository:
+        """Open (and lock) the data folder at ``root``; raises StoreError subclasses."""
+        folder = DataFolder(root, validate=validate_tables)
+        folder.open()
+        try:
+            return cls(folder)
+        except BaseException:
+            folder.close()
+            raise
+
+    @property
+    def recovery(self) -> Recovery | None:
+        """What was recovered from a backup at open, if anything."""
+        return self.folder.recovery
+
+    def close(self) -> None:
+        """Release the data folder; every save has already reached the disk."""
+        self._db.close()
+        self.folder.close()
+
+    def _settings(self) -> dict[str, Any]:
+        """The stored settings record, or an empty one."""
+        record = self._db.table(SETTINGS).get(doc_id=_SETTINGS_ID)
+        return dict(record) if isinstance(record, dict) else {}
+
+    def _load(self) -> tuple[Profile, History]:
+        """Build the domain objects from what is stored."""
+        settings = self._settings()
+        slips = self._db.table(SLIPS).all()
+        return Profile.from_dict(settings), History.build(settings.get("start"), slips)
+
+    def _save_settings(self, **changes: Any) -> None:
+        """Write settings fields in one save."""
+        record = {**self._settings(), **changes}
+        self._db.table(SETTINGS).upsert(Document(record, doc_id=_SETTINGS_ID))
+
+    # Profile ---------------------------------------------------------------
+
+    @property
+    def profile(self) -> Profile:
+        """The person's settings."""
+        return self._profile
+
+    def save_profile(self, profile: Profile) -> Profile:
+        """Store the settings; the in-memory copy changes only once saved."""
+        self._save_settings(**profile.to_dict())
+        self._profile = profile
+        return profile
+
+    # No Contact history ----------------------------------------------------
+
+    @property
+    def history(self) -> History:
+        """The start day and every slip."""
+        return self._history
+
+    def save_start(self, start: date, today: date) -> History:
+        """Set or correct the day No Contact began (validated against today)."""
+        history = self._history.with_start(start, today)
+        self._save_settings(start=start.isoformat())
+        self._history = history
+        return history
+
+    def save_slip(self, slip: Slip, today: date) -> History:
+        """Add a slip, or replace the one with its id."""
+        history = self._history.with_slip(slip, today)
+        table = self._db.table(SLIPS)
+        existing = table.get(Query().id == slip.id)
+        if isinstance(existing, Document):
+            table.upsert(Document(slip.to_dict(), doc_id=existing.doc_id))
+        else:
+            table.insert(slip.to_dict())
+        self._history = history
+        return history
+
+    def delete_slip(self, slip_id: str) -> Slip | None:
+        """Remove a slip and return it (for undo); None if there was none."""
+        slip = self._history.find_slip(slip_id)
+        if slip is None:
+            return None
+        self._db.table(SLIPS).remove(Query().id == slip_id)
+        self._history = self._history.without_slip(slip_id)
+        return slip
+
+    def restore_slip(self, slip: Slip) -> History:
+        """Put back a slip removed a moment ago, without date checks against today."""
+        self._db.table(SLIPS).insert(slip.to_dict())
+        self._history = replace(self._history, slips=(*self._history.slips, slip))
+        return self._history

@@ -1,0 +1,89 @@
+"""The Day counter pane: the current stretch, the next milestone and the running totals."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Label, ProgressBar, Static
+
+from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
+from companion.domain.history import Summary
+from companion.domain.milestones import progress, reached_today
+
+
+class DayCounter(Vertical, can_focus=True):
+    """Shows how long this stretch of No Contact has lasted, and everything kept so far."""
+
+    HELP = """\
+## No Contact day counter
+
+The big number is how many days this stretch has lasted.
+
+- **d** sets or corrects the day No Contact began.
+- **s** logs that contact happened. All your history stays, and your
+  total days of No Contact never go down.
+- **l** shows every slip, to edit or remove one.
+
+Being contacted by them never counts against you.
+"""
+
+    summary: reactive[Summary | None] = reactive(None, always_update=True)
+    """The figures to show; None before a start day is set."""
+
+    def compose(self) -> ComposeResult:
+        """The digits, the span in words, the milestone bar and the totals."""
+        with Horizontal(id="count-row"):
+            yield Digits("0", id="count")
+            yield Label("", id="count-unit")
+        yield Static("", id="since")
+        yield Static("", id="months")
+        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="milestone-bar")
+        yield Static("", id="milestone")
+        yield Static("", id="totals")
+        yield Static("", id="empty")
+
+    def on_mount(self) -> None:
+        """Give the pane its title."""
+        self.border_title = "1 No Contact"
+
+    def watch_summary(self, summary: Summary | None) -> None:
+        """Redraw every line from the figures."""
+        self.set_class(summary is None, "-empty")
+        if summary is None:
+            self.query_one("#empty", Static).update(
+                Text.assemble(
+                    "When did No Contact begin?\nPress ",
+                    ("d", "bold"),
+                    " to set the day. You can change it any time.",
+                )
+            )
+            return
+        current = summary.current
+        days = current.days
+        self.query_one("#count", Digits).update(str(days))
+        self.query_one("#count-unit", Label).update(
+            "day\nof No Contact" if days == 1 else "days\nof No Contact"
+        )
+        since = "today" if days == 0 else f"{weeks_and_days(days)}"
+        self.query_one("#since", Static).update(
+            f"{since} since {format_day(current.start)}"
+            if days
+            else f"A new stretch, from {format_day(current.start)}"
+        )
+        months = months_and_days(current.start, summary.today)
+        self.query_one("#months", Static).update(f"({months})" if days >= 31 else "")
+        ahead = progress(current.start, days)
+        bar = self.query_one("#milestone-bar", ProgressBar)
+        bar.update(total=1.0, progress=ahead.fraction)
+        reached = reached_today(current.start, days)
+        if reached is not None:
+            milestone = f"{reached.name} today. Next: {ahead.next.name}"
+        else:
+            milestone = f"Next: {ahead.next.name}, in {plural(ahead.days_to_go, 'day')}"
+        self.query_one("#milestone", Static).update(milestone)
+        self.query_one("#totals", Static).update(
+            f"Longest {plural(summary.longest_days, 'day')} · "
+            f"Total {plural(summary.total_days, 'day')}"
+        )

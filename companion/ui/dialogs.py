@@ -1,0 +1,310 @@
+"""Dialogs: each reads straight down, returns a value, and never touches storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from companion.domain.dates import format_day, parse_day
+from companion.domain.errors import ValidationError
+from companion.domain.history import SLIP_KINDS, check_note
+from companion.domain.profile import check_alias
+from companion.ui.text import typed
+
+T = TypeVar("T")
+
+
+class Dialog(ModalScreen[T | None], Generic[T]):
+    """A modal with a title: ``ctrl+s`` (or enter in a one-line field) saves, ``escape`` cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    TITLE = ""
+    """Shown on the dialog's border."""
+
+    def compose(self) -> ComposeResult:
+        """The body inside a framed box, with Save and Cancel buttons."""
+        with Vertical(classes="dialog") as box:
+            box.border_title = self.TITLE
+            with VerticalScroll(classes="dialog-body"):
+                yield from self.body()
+            yield Static("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.save_label(), variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def body(self) -> ComposeResult:
+        """The fields of the dialog."""
+        yield from ()
+
+    def save_label(self) -> str:
+        """The word on the Save button."""
+        return "Save"
+
+    def result(self) -> T:
+        """The value to return, or raise ValidationError with a message to show."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        """Show a problem in plain words inside the dialog."""
+        self.query_one(".dialog-error", Static).update(Text(message))
+
+    def action_save(self) -> None:
+        """Return the value, or say what needs changing and keep everything typed."""
+        try:
+            value = self.result()
+        except ValidationError as error:
+            self.show_error(str(error))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        """Close without returning anything."""
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        """The Save button."""
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        """The Cancel button."""
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        """Enter in a one-line field saves."""
+        self.action_save()
+
+
+class DatePreview(Static):
+    """Shows, as the person types, the day that will be saved, or why it can't be."""
+
+    def show(self, text: str, today: date) -> date | None:
+        """Read ``text`` and show the result; return the day when it is usable."""
+        try:
+            day = parse_day(text, today)
+        except ValidationError as error:
+            self.set_class(True, "-problem")
+            self.update(Text(str(error)))
+            return None
+        self.set_class(False, "-problem")
+        self.update(Text(f"→ {format_day(day)}"))
+        return day
+
+
+class StartDateDialog(Dialog[date]):
+    """Ask for the day No Contact began, with a live preview of the day understood."""
+
+    TITLE = "When did No Contact begin?"
+
+    def __init__(self, today: date, initial: str = "") -> None:
+        """Start with ``initial`` typed in, reading dates relative to ``today``."""
+        super().__init__()
+        self.today = today
+        self.initial = initial
+
+    def body(self) -> ComposeResult:
+        """A date field and its preview."""
+        yield Label("The day of your last contact, or the day you decided. A guess is fine.")
+        yield Input(self.initial, placeholder="yesterday, 17 Oct, 3 weeks ago…", id="date")
+        yield DatePreview("", id="preview")
+
+    def on_mount(self) -> None:
+        """Show the preview for what is already typed."""
+        self._preview(self.initial)
+
+    @on(Input.Changed, "#date")
+    def _changed(self, event: Input.Changed) -> None:
+        """Update the preview as the person types."""
+        self._preview(event.value)
+        self.show_error("")
+
+    def _preview(self, text: str) -> None:
+        """Show what the text reads as (nothing at all while the field is empty)."""
+        preview = self.query_one(DatePreview)
+        if text.strip():
+            preview.show(text, self.today)
+        else:
+            preview.update("")
+
+    def result(self) -> date:
+        """The day typed, or a ValidationError."""
+        return parse_day(self.query_one("#date", Input).value, self.today)
+
+
+@dataclass(frozen=True)
+class SlipDraft:
+    """What the slip dialog collects: enough to log, or to reopen with nothing lost."""
+
+    when: str = "today"
+    """The day as typed."""
+    kind: str = "messaged"
+    """A key of SLIP_KINDS."""
+    note: str = ""
+    """The note as typed."""
+
+
+class SlipDialog(Dialog[SlipDraft]):
+    """Log that contact happened: when, what kind, and an optional note."""
+
+    TITLE = "Contact happened"
+
+    def __init__(
+        self, today: date, them: str, draft: SlipDraft | None = None, editing: bool = False
+    ) -> None:
+        """Open with ``draft`` filled in; ``them`` is the alias or "them"."""
+        super().__init__()
+        self.today = today
+        self.them = them
+        self.draft = draft or SlipDraft()
+        self.editing = editing
+
+    def body(self) -> ComposeResult:
+        """When, what kind of contact, and a note."""
+        if not self.editing:
+            yield Static(
+                "Thank you for writing this down honestly. Your days so far still count.",
+                classes="dialog-note",
+            )
+        yield Label("When?")
+        yield Input(self.draft.when, id="when")
+        yield DatePreview("", id="preview")
+        yield Label("What happened?")
+        options = [
+            (typed(label.replace("them", self.them)), key) for key, label in SLIP_KINDS.items()
+        ]
+        yield Select(options, value=self.draft.kind, allow_blank=False, id="kind")
+        yield Label("Anything you want to remember about it (optional)")
+        yield TextArea(self.draft.note, id="note", soft_wrap=True, show_line_numbers=False)
+
+    def save_label(self) -> str:
+        """Editing saves; a new slip is logged."""
+        return "Save" if self.editing else "Log it"
+
+    def on_mount(self) -> None:
+        """Show the preview of the day."""
+        self.query_one(DatePreview).show(self.draft.when, self.today)
+
+    @on(Input.Changed, "#when")
+    def _changed(self, event: Input.Changed) -> None:
+        """Update the preview as the person types."""
+        self.query_one(DatePreview).show(event.value, self.today)
+        self.show_error("")
+
+    def draft_now(self) -> SlipDraft:
+        """Everything typed so far, valid or not."""
+        kind = self.query_one("#kind", Select).value
+        return SlipDraft(
+            when=self.query_one("#when", Input).value,
+            kind=kind if isinstance(kind, str) else "other",
+            note=self.query_one("#note", TextArea).text,
+        )
+
+    def result(self) -> SlipDraft:
+        """The draft, once its date reads and its note fits."""
+        draft = self.draft_now()
+        parse_day(draft.when, self.today)
+        check_note(draft.note)
+        return draft
+
+
+class AliasDialog(Dialog[str]):
+    """Choose how the app refers to the person they left."""
+
+    TITLE = "What should I call them?"
+
+    def __init__(self, initial: str = "") -> None:
+        """Open with the current alias."""
+        super().__init__()
+        self.initial = initial
+
+    def body(self) -> ComposeResult:
+        """One optional field."""
+        yield Label(
+            "A name, initials or a word of your own for the person you left. "
+            "Leave it empty and I'll say \u201cthem\u201d."
+        )
+        yield Input(self.initial, placeholder="optional", id="alias")
+
+    def result(self) -> str:
+        """The alias, checked."""
+        return check_alias(self.query_one("#alias", Input).value)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A gentle yes-or-no question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", "Not now"),
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, title: str, question: str | Text, yes: str, no: str = "Not now") -> None:
+        """Ask ``question``; the buttons say ``yes`` and ``no``."""
+        super().__init__()
+        self.title_text = title
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons."""
+        with Vertical(classes="dialog confirm") as box:
+            box.border_title = self.title_text
+            yield Static(self.question, classes="dialog-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, variant="primary", id="yes")
+                yield Button(self.no, id="no")
+
+    def action_answer(self, answer: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        """Either button."""
+        self.dismiss(event.button.id == "yes")
+
+
+class NoticeDialog(ModalScreen[None]):
+    """Something the person needs to know, in plain words, with one button."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, title: str, message: str) -> None:
+        """Show ``message`` under ``title``."""
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        """The message and an OK button."""
+        with Vertical(classes="dialog notice") as box:
+            box.border_title = self.title_text
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(typed(self.message))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok")
+
+    def action_close(self) -> None:
+        """Close the notice."""
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, _event: Any) -> None:
+        """The OK button."""
+        self.dismiss(None)

@@ -1,0 +1,23 @@
+"""Quick hide: a blank, neutral screen over everything, until a key is pressed."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+
+
+class HiddenScreen(Screen[None]):
+    """Nothing personal, no title, no keys shown. Any key brings back what was there."""
+
+    AUTO_FOCUS = None
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key returns to exactly where the person was."""
+        event.stop()
+        event.prevent_default()
+        self.dismiss(None)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click returns too."""
+        event.stop()
+        self.dismiss(None)

@@ -1,0 +1,53 @@
+"""The main screen: the four panes together."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from companion.ui.day_counter import DayCounter
+from companion.ui.placeholders import ContactsPane, ReasonsPane, UrgePane
+
+PANES = ("#day-counter", "#urge", "#reasons", "#contacts")
+"""The panes in the order of the keys 1 to 4."""
+
+
+class MainScreen(Screen[None]):
+    """Day counter, urge surfing, reasons and crisis contacts, all visible at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "focus_pane(0)", "Panes", key_display="1-4"),
+        Binding("2", "focus_pane(1)", "Urge surfing", show=False),
+        Binding("3", "focus_pane(2)", "Reasons", show=False),
+        Binding("4", "focus_pane(3)", "Contacts", show=False),
+        Binding("d", "app.set_start", "Start day"),
+        Binding("s", "app.log_slip", "Slip"),
+        Binding("l", "app.show_slips", "Slips"),
+        Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The four panes in a grid, and the keys."""
+        with Grid(id="panes"):
+            yield DayCounter(id="day-counter", classes="pane")
+            yield UrgePane(id="urge", classes="pane")
+            yield ReasonsPane(id="reasons", classes="pane")
+            yield ContactsPane(id="contacts", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start on the day counter, with today's figures."""
+        self.query_one(DayCounter).focus()
+        refresh = getattr(self.app, "refresh_figures", None)
+        if refresh is not None:
+            refresh()
+
+    def action_focus_pane(self, index: int) -> None:
+        """Move the focus to pane ``index`` (0 to 3)."""
+        self.query_one(PANES[index]).focus()

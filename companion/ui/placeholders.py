@@ -1,0 +1,72 @@
+"""The panes whose features are still to come: a clear title and a friendly empty state."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+
+class Pane(Vertical, can_focus=True):
+    """A titled pane showing a short, kind note until its feature arrives."""
+
+    TITLE = ""
+    """The pane's border title."""
+    EMPTY = ""
+    """What the pane says while it is empty."""
+
+    def compose(self) -> ComposeResult:
+        """The empty-state note."""
+        yield Static(self.EMPTY, classes="empty-note")
+
+    def on_mount(self) -> None:
+        """Give the pane its title."""
+        self.border_title = self.TITLE
+
+
+class UrgePane(Pane):
+    """Urge surfing: riding out a pull to make contact."""
+
+    TITLE = "2 Urge surfing"
+    EMPTY = (
+        "When the pull to reach out rises, this is where you can ride it out, "
+        "minute by minute.\n\nThe guided timer is on its way."
+    )
+    HELP = """\
+## Urge surfing
+
+A guided timer for riding out the pull to contact them, without acting on it.
+It is being built; for now, the crisis lines in your own area are a call away.
+"""
+
+
+class ReasonsPane(Pane):
+    """Reasons I left: the person's own list."""
+
+    TITLE = "3 Reasons I left"
+    EMPTY = (
+        "On a clear day, you might write down why you left, in your own words, "
+        "to read on a hard one.\n\nYour list will live here."
+    )
+    HELP = """\
+## Reasons I left
+
+Your own reasons, written on a clear day, to read when it is hard.
+Adding and reviewing them is on its way.
+"""
+
+
+class ContactsPane(Pane):
+    """Crisis contacts: the person's own people and helplines."""
+
+    TITLE = "4 Crisis contacts"
+    EMPTY = (
+        "Your own safe people and the helplines for your country will be here.\n\n"
+        "In danger right now? Call your local emergency number."
+    )
+    HELP = """\
+## Crisis contacts
+
+The people you trust and the helplines for where you live, one key away.
+This list is on its way. If you are in danger now, call your local emergency number.
+"""

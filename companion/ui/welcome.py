@@ -1,0 +1,116 @@
+"""The first-run welcome: what this place is, when No Contact began, and a name for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from companion.domain.errors import ValidationError
+from companion.domain.profile import check_alias
+from companion.ui.dialogs import DatePreview
+
+WELCOME = (
+    "This is a private space on this computer. Nothing you write here is sent "
+    "anywhere: there is no account and no internet connection.\n"
+    "If someone walks in, ctrl+l hides the screen at once."
+)
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """What the person chose on the welcome screen; every part may be left out."""
+
+    start: date | None
+    """The day No Contact began, if given."""
+    alias: str
+    """A name for the person they left, or empty."""
+
+
+class WelcomeScreen(Screen[Welcome]):
+    """Shown once, on the first start. Both questions can be skipped."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "skip", "Skip for now"),
+        Binding("ctrl+s", "begin", "Begin", priority=True),
+    ]
+
+    AUTO_FOCUS = "#start"
+
+    def __init__(self, today: date) -> None:
+        """Read dates relative to ``today``."""
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        """The welcome text and two optional questions."""
+        with VerticalScroll(id="welcome"), Vertical(id="welcome-box"):
+            yield Static("Welcome", id="welcome-title")
+            yield Static(WELCOME, id="welcome-text")
+            yield Label("When did No Contact begin? (optional)")
+            yield Input(placeholder="for example: yesterday, 17 Oct, 3 weeks ago", id="start")
+            yield DatePreview("", id="preview")
+            yield Label("What would you like me to call the person you left? (optional)")
+            yield Input(
+                placeholder="a name, initials, or leave empty for \u201cthem\u201d", id="alias"
+            )
+            yield Static("", id="welcome-error")
+            with Horizontal(id="welcome-buttons"):
+                yield Button("Begin", variant="primary", id="begin")
+                yield Button("Skip for now", id="skip")
+        yield Footer()
+
+    @on(Input.Changed, "#start")
+    def _start_changed(self, event: Input.Changed) -> None:
+        """Preview the day as it is typed."""
+        preview = self.query_one(DatePreview)
+        if event.value.strip():
+            preview.show(event.value, self.today)
+        else:
+            preview.update("")
+        self.query_one("#welcome-error", Static).update("")
+
+    @on(Input.Submitted, "#start")
+    def _start_submitted(self) -> None:
+        """Enter moves on to the name."""
+        self.query_one("#alias", Input).focus()
+
+    @on(Input.Submitted, "#alias")
+    def _alias_submitted(self) -> None:
+        """Enter on the last field begins."""
+        self.action_begin()
+
+    @on(Button.Pressed, "#begin")
+    def _begin_pressed(self) -> None:
+        """The Begin button."""
+        self.action_begin()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self) -> None:
+        """The Skip button."""
+        self.action_skip()
+
+    def action_begin(self) -> None:
+        """Finish with what was typed, or say what needs changing."""
+        text = self.query_one("#start", Input).value
+        try:
+            start = self.query_one(DatePreview).show(text, self.today) if text.strip() else None
+            if text.strip() and start is None:
+                self.query_one("#start", Input).focus()
+                raise ValidationError("That date needs a look before we begin (see above).")
+            alias = check_alias(self.query_one("#alias", Input).value)
+        except ValidationError as error:
+            self.query_one("#welcome-error", Static).update(str(error))
+            return
+        self.dismiss(Welcome(start=start, alias=alias))
+
+    def action_skip(self) -> None:
+        """Leave both questions for later."""
+        self.dismiss(Welcome(start=None, alias=""))
