@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -104,11 +104,10 @@ class CompanionApp(App[None]):
         chosen: Welcome | None = await self.push_screen_wait(WelcomeScreen(self.today))
         profile = self.repository.profile
         alias = chosen.alias if chosen else profile.alias
-        if self.attempt(lambda: self.repository.save_profile(Profile(alias, True))) is None:
+        if self.attempt(self.repository.save_profile, Profile(alias, True)) is None:
             return
         if chosen is not None and chosen.start is not None:
-            start = chosen.start
-            self.attempt(lambda: self.repository.save_start(start, self.today))
+            self.attempt(self.repository.save_start, chosen.start, self.today)
         self.refresh_figures()
 
     # Figures -------------------------------------------------------------------
@@ -126,10 +125,10 @@ class CompanionApp(App[None]):
         if self.today != self.shown_day:
             self.refresh_figures()
 
-    def attempt(self, save: Callable[[], T]) -> T | None:
-        """Run a save that returns what it stored; on a problem, say so and return None."""
+    def attempt(self, save: Callable[..., T], *args: Any) -> T | None:
+        """Run ``save(*args)``, which returns what it stored; on a problem, say so, return None."""
         try:
-            return save()
+            return save(*args)
         except ValidationError as error:
             self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
         except StoreError as error:
@@ -148,10 +147,9 @@ class CompanionApp(App[None]):
             if chosen is None:
                 return
             typed = chosen.isoformat()
-            day = chosen
-            if self.attempt(lambda: self.repository.save_start(day, self.today)) is not None:
+            if self.attempt(self.repository.save_start, chosen, self.today) is not None:
                 self.refresh_figures()
-                self.notify(f"No Contact began on {format_day(day)}.", markup=False)
+                self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
                 return
 
     # Slips -------------------------------------------------------------------
@@ -180,7 +178,7 @@ class CompanionApp(App[None]):
             if result is None:
                 return
             draft = result
-            saved = self.attempt(lambda: self._save_draft(result, slip))
+            saved = self.attempt(self._save_draft, result, slip)
             if saved is not None:
                 self.refresh_figures()
                 self._refresh_slips()
@@ -226,7 +224,7 @@ class CompanionApp(App[None]):
     @on(SlipsScreen.RemoveRequested)
     def _remove_requested(self, event: SlipsScreen.RemoveRequested) -> None:
         """Remove a slip, keeping it for undo."""
-        removed = self.attempt(lambda: self.repository.delete_slip(event.slip.id))
+        removed = self.attempt(self.repository.delete_slip, event.slip.id)
         if removed is not None:
             self.undo_slip = removed
             self.refresh_figures()
@@ -240,7 +238,7 @@ class CompanionApp(App[None]):
         if slip is None:
             self.notify("Nothing to undo.", markup=False)
             return
-        if self.attempt(lambda: self.repository.restore_slip(slip)) is not None:
+        if self.attempt(self.repository.restore_slip, slip) is not None:
             self.undo_slip = None
             self.refresh_figures()
             self._refresh_slips(keep=slip.id)
@@ -255,7 +253,7 @@ class CompanionApp(App[None]):
         if alias is None:
             return
         profile = Profile(alias=alias, welcomed=True)
-        if self.attempt(lambda: self.repository.save_profile(profile)) is not None:
+        if self.attempt(self.repository.save_profile, profile) is not None:
             self.refresh_figures()
 
     # Help, hiding, palette -----------------------------------------------------
