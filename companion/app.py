@@ -296,3 +296,17 @@ class CompanionApp(App[None]):
     def on_unmount(self) -> None:
         """Let go of the data folder; every change was saved when it was made."""
         self.repository.close()
+
+
+def build_app(data_dir: Path, clock: Clock | None = None) -> CompanionApp:
+    """The one way to build the app, for the command line and the tests alike.
+
+    Opens (and locks) the data folder; raises a StoreError subclass with a plain
+    message when that can't be done.
+    """
+    repository = Repository.open(data_dir)
+    try:
+        return CompanionApp(repository, clock)
+    except BaseException:
+        repository.close()
+        raise

@@ -44,17 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     os.umask(0o077)
     root = data_folder(args.data)
+    from companion.app import build_app
     from companion.store.durable import StoreError
-    from companion.store.repository import Repository
 
     try:
-        repository = Repository.open(root)
+        app = build_app(root)
     except StoreError as error:
         print(f"companion: {error}", file=sys.stderr)
         return 1
-    from companion.app import CompanionApp
-
-    CompanionApp(repository).run()
+    app.run()
     return 0
 
 
