@@ -304,7 +304,7 @@ def build_app(data_dir: Path, clock: Clock | None = None) -> CompanionApp:
     Opens (and locks) the data folder; raises a StoreError subclass with a plain
     message when that can't be done.
     """
-    repository = Repository.open(data_dir)
+    repository = Repository.open(data_dir, None if clock is None else clock.now)
     try:
         return CompanionApp(repository, clock)
     except BaseException:

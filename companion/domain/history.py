@@ -98,6 +98,8 @@ class Slip:
             raise ValidationError("A slip can't be dated before 1900.")
         if not self.id:
             raise ValidationError("A slip is missing its identifier.")
+        if self.logged_at.tzinfo is None:
+            raise ValidationError("The time a slip was logged has no time zone.")
         check_note(self.note)
 
     def to_dict(self) -> dict[str, Any]:

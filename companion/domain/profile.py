@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,9 @@ from companion.domain.errors import ValidationError
 ALIAS_LIMIT = 40
 """The longest alias accepted."""
 
+_REFUSED = {"Cc", "Zl", "Zp"}
+"""Unicode categories an alias may not hold: control codes (C0 and C1) and line breaks."""
+
 
 def check_alias(text: str) -> str:
     """An alias as the person typed it (outer spaces trimmed); empty means none."""
@@ -19,7 +23,7 @@ def check_alias(text: str) -> str:
         raise ValidationError(
             f"Please keep the name to {ALIAS_LIMIT} characters or fewer; this one has {len(alias)}."
         )
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in alias):
+    if any(unicodedata.category(ch) in _REFUSED for ch in alias):
         raise ValidationError("The name can't contain line breaks or control characters.")
     return alias
 
@@ -34,8 +38,8 @@ class Profile:
     """True once the first-run welcome has been seen (finished or skipped)."""
 
     def __post_init__(self) -> None:
-        """Refuse an alias that could not have been typed in."""
-        check_alias(self.alias)
+        """Refuse an alias that could not have been typed in; keep it trimmed."""
+        object.__setattr__(self, "alias", check_alias(self.alias))
 
     @property
     def them(self) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,15 @@ class Repository:
         self._profile, self._history = self._load()
 
     @classmethod
-    def open(cls, root: Path) -> Repository:
-        """Open (and lock) the data folder at ``root``; raises StoreError subclasses."""
-        folder = DataFolder(root, validate=validate_tables)
+    def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
+        """Open (and lock) the data folder at ``root``; raises StoreError subclasses.
+
+        ``now`` tells the folder the time, for backup names and save stamps.
+        """
+        if now is None:
+            folder = DataFolder(root, validate=validate_tables)
+        else:
+            folder = DataFolder(root, validate=validate_tables, now=now)
         folder.open()
         try:
             return cls(folder)

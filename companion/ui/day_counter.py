@@ -81,7 +81,8 @@ Being contacted by them never counts against you.
         if reached is not None:
             milestone = f"{reached.name} today. Next: {ahead.next.name}"
         else:
-            milestone = f"Next: {ahead.next.name}, in {plural(ahead.days_to_go, 'day')}"
+            when = "tomorrow" if ahead.days_to_go == 1 else f"in {plural(ahead.days_to_go, 'day')}"
+            milestone = f"Next: {ahead.next.name}, {when}"
         self.query_one("#milestone", Static).update(milestone)
         self.query_one("#totals", Static).update(
             f"Longest {plural(summary.longest_days, 'day')} · "

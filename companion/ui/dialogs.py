@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
@@ -30,6 +30,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
+    AUTO_FOCUS = "Input, TextArea"
     TITLE = ""
     """Shown on the dialog's border."""
 
@@ -37,12 +38,14 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         """The body inside a framed box, with Save and Cancel buttons."""
         with Vertical(classes="dialog") as box:
             box.border_title = self.TITLE
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body") as body:
+                body.can_focus = False
                 yield from self.body()
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.save_label(), variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def body(self) -> ComposeResult:
         """The fields of the dialog."""
@@ -119,7 +122,12 @@ class StartDateDialog(Dialog[date]):
     def body(self) -> ComposeResult:
         """A date field and its preview."""
         yield Label("The day of your last contact, or the day you decided. A guess is fine.")
-        yield Input(self.initial, placeholder="yesterday, 17 Oct, 3 weeks ago…", id="date")
+        yield Input(
+            self.initial,
+            placeholder="yesterday, 17 Oct, 3 weeks ago…",
+            id="date",
+            select_on_focus=True,
+        )
         yield DatePreview("", id="preview")
 
     def on_mount(self) -> None:
@@ -180,7 +188,7 @@ class SlipDialog(Dialog[SlipDraft]):
                 classes="dialog-note",
             )
         yield Label("When?")
-        yield Input(self.draft.when, id="when")
+        yield Input(self.draft.when, id="when", select_on_focus=True)
         yield DatePreview("", id="preview")
         yield Label("What happened?")
         options = [
@@ -237,7 +245,7 @@ class AliasDialog(Dialog[str]):
             "A name, initials or a word of your own for the person you left. "
             "Leave it empty and I'll say \u201cthem\u201d."
         )
-        yield Input(self.initial, placeholder="optional", id="alias")
+        yield Input(self.initial, placeholder="optional", id="alias", select_on_focus=True)
 
     def result(self) -> str:
         """The alias, checked."""
@@ -269,6 +277,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="yes")
                 yield Button(self.no, id="no")
+        yield Footer()
 
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
@@ -295,10 +304,12 @@ class NoticeDialog(ModalScreen[None]):
         """The message and an OK button."""
         with Vertical(classes="dialog notice") as box:
             box.border_title = self.title_text
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body") as body:
+                body.can_focus = False
                 yield Static(typed(self.message))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
+        yield Footer()
 
     def action_close(self) -> None:
         """Close the notice."""

@@ -14,7 +14,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from companion.domain.dates import format_day
 from companion.domain.history import SLIP_KINDS, Slip
-from companion.ui.text import one_line, typed
+from companion.ui.text import one_line, visible
+
+COLUMNS = (("Day", "day"), ("What happened", "kind"), ("Note", "note"))
+"""The table's columns: title and key."""
 
 
 class SlipsScreen(Screen[None]):
@@ -65,10 +68,6 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
 
     def on_mount(self) -> None:
         """Fill the table."""
-        table = self.query_one(DataTable)
-        table.add_column("Day", key="day")
-        table.add_column("What happened", key="kind")
-        table.add_column("Note", key="note")
         self.show(self.slips)
 
     def show(self, slips: tuple[Slip, ...], keep: str | None = None) -> None:
@@ -76,17 +75,21 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
         self.slips = slips
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        rows = []
         for slip in sorted(slips, key=lambda s: (s.on, s.logged_at), reverse=True):
             kind = SLIP_KINDS[slip.kind].replace("them", self.them)
             if not slip.new_stretch:
                 kind += " (no reset)"
-            table.add_row(
-                Text(format_day(slip.on)),
-                typed(kind),
-                typed(one_line(slip.note, 60)),
-                key=slip.id,
+            rows.append(
+                (slip.id, (format_day(slip.on), visible(kind), visible(one_line(slip.note, 60))))
             )
+        # Widths are measured here: the table may be refilled while a dialog covers it.
+        for index, (title, key) in enumerate(COLUMNS):
+            width = max([len(title), *(len(cells[index]) for _, cells in rows)])
+            table.add_column(title, key=key, width=width)
+        for slip_id, cells in rows:
+            table.add_row(*(Text(cell) for cell in cells), key=slip_id)
         empty = self.query_one("#slips-empty", Static)
         empty.update("" if slips else "No slips logged. Nothing to see here, and that is fine.")
         if keep is not None and keep in {s.id for s in slips}:

@@ -1,0 +1,71 @@
+"""Helpers for the app tests: seeding data and reading the screen as text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import Input, TextArea
+
+from companion.clock import FixedClock
+from companion.domain.history import Slip
+from companion.domain.profile import Profile
+from companion.store.repository import Repository
+
+from ..conftest import NOW, TODAY
+
+
+def seed(
+    data_dir: Path,
+    *,
+    start: date | None = None,
+    slips: Iterable[tuple[date, str, str]] = (),
+    alias: str = "",
+    welcomed: bool = True,
+) -> None:
+    """Write data as an earlier session would have, then close the folder."""
+    repository = Repository.open(data_dir)
+    try:
+        repository.save_profile(Profile(alias=alias, welcomed=welcomed))
+        if start is not None:
+            repository.save_start(start, TODAY)
+        for on, kind, note in slips:
+            repository.save_slip(Slip(on=on, kind=kind, logged_at=NOW, note=note), TODAY)
+    finally:
+        repository.close()
+
+
+def damage_with_backup(data_dir: Path, clock: FixedClock) -> None:
+    """Save twice (so a backup exists), then spoil the data file as a torn write would."""
+    for start in (date(2026, 10, 1), date(2026, 10, 2)):
+        repository = Repository.open(data_dir, clock.now)
+        repository.save_profile(Profile(alias="", welcomed=True))
+        repository.save_start(start, TODAY)
+        repository.close()
+        clock.advance(minutes=1)
+    (data_dir / "data.json").write_bytes(b'{"app": "companion", "tab')
+
+
+def reopen(data_dir: Path) -> Repository:
+    """Open the data folder again, as the next start of the app would."""
+    return Repository.open(data_dir)
+
+
+def screen_text(app: App[object]) -> str:
+    """Everything on the screen now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def steady_cursors(app: App[object]) -> None:
+    """Stop text cursors blinking, so screenshots are the same every time."""
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    for area in app.screen.query(TextArea):
+        area.cursor_blink = False
+
+
+def at(moment: datetime) -> str:
+    """A moment as ISO text (for readable assertions)."""
+    return moment.isoformat()

@@ -1,0 +1,321 @@
+"""The day counter: setting the start day, logging and undoing slips, midnight, quitting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, HelpPanel, Input, TextArea
+
+from companion import app as app_module
+from companion.store.durable import SaveError
+from companion.ui.dialogs import ConfirmDialog, SlipDialog, StartDateDialog
+from companion.ui.hide import HiddenScreen
+from companion.ui.main_screen import MainScreen
+from companion.ui.slips import SlipsScreen
+
+from .support import reopen, screen_text, seed
+
+
+async def test_set_start_day_with_live_preview(make_app, data_dir) -> None:
+    """d opens the dialog; the preview shows the day understood; enter saves it."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, StartDateDialog)
+        await pilot.press(*"2 weeks ago")
+        await pilot.pause()
+        assert "→ Wed 11 Nov 2026" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        text = screen_text(app)
+        assert "2 weeks since Wed 11 Nov 2026" in text
+        assert "2 weeks today" in text  # a milestone, acknowledged quietly
+    saved = reopen(data_dir)
+    assert saved.history.start == date(2026, 11, 11)
+    saved.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("tomorrow-ish", "couldn't read that"),
+        ("2027-03-01", "hasn't happened yet"),
+        ("1850-01-01", "before 1900"),
+        ("", "Type a date"),
+    ],
+)
+async def test_start_day_refusals_keep_the_dialog_open(
+    make_app, data_dir, typed: str, message: str
+) -> None:
+    """Each kind of bad date gets its own message, and nothing is saved."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        field = app.screen.query_one("#date", Input)
+        field.value = typed
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StartDateDialog)
+        assert message in screen_text(app)
+        assert field.value == typed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "since Thu 1 Oct 2026" in screen_text(app)
+    saved = reopen(data_dir)
+    assert saved.history.start == date(2026, 10, 1)
+    saved.close()
+
+
+async def test_log_a_slip_starts_a_new_stretch_and_keeps_the_total(make_app, data_dir) -> None:
+    """s asks gently, logs the contact, and the total keeps every earlier day."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Total 55 days" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "still counts" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert "I sent Sam a message" in screen_text(app)
+        app.screen.query_one("#note", TextArea).text = "They said it was urgent. It wasn't."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        text = screen_text(app)
+        assert "A new stretch, from Wed 25 Nov 2026" in text
+        # Today had contact, so it is not a No Contact day; the 54 before it all stay.
+        assert "Longest 54 days · Total 54 days" in text
+        assert "failed" not in text.lower()
+    saved = reopen(data_dir)
+    (slip,) = saved.history.slips
+    assert slip.on == date(2026, 11, 25)
+    assert slip.note == "They said it was urgent. It wasn't."
+    saved.close()
+
+
+async def test_slip_can_be_declined_at_the_gentle_check(make_app, data_dir) -> None:
+    """Not now at the first question logs nothing."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    saved = reopen(data_dir)
+    assert saved.history.slips == ()
+    saved.close()
+
+
+async def test_slip_needs_a_start_day_first(make_app, data_dir) -> None:
+    """Without a start day, s says what to do instead of opening an empty form."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "press d" in screen_text(app)
+
+
+async def test_remove_and_undo_a_slip(make_app, data_dir) -> None:
+    """In the slips list, delete removes a slip and ctrl+z puts it back, saved both times."""
+    seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "called", "a note")])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Longest 36 days" in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipsScreen)
+        assert "Tue 20 Oct 2026" in screen_text(app)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 0
+        removed = reopen_slips(app)
+        assert removed == ()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Longest 36 days" in screen_text(app)
+    saved = reopen(data_dir)
+    assert [s.note for s in saved.history.slips] == ["a note"]
+    saved.close()
+
+
+def reopen_slips(app) -> tuple:
+    """The slips as saved right now (read from the app's repository, which mirrors the file)."""
+    return app.repository.history.slips
+
+
+async def test_edit_a_slip_from_the_list(make_app, data_dir) -> None:
+    """e opens the slip with its values; changes are saved."""
+    seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "called", "first")])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#when", Input).value == "2026-10-20"
+        assert app.screen.query_one("#note", TextArea).text == "first"
+        app.screen.query_one("#note", TextArea).text = "second thoughts"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipsScreen)
+        assert "second thoughts" in screen_text(app)
+    saved = reopen(data_dir)
+    assert [s.note for s in saved.history.slips] == ["second thoughts"]
+    saved.close()
+
+
+async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -> None:
+    """When the disk is full, the person is told, and the dialog comes back with their note."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+
+    def full(_tables: object) -> None:
+        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        monkeypatch.setattr(app.repository.folder, "write", full)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#note", TextArea).text = "every word of this matters"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#note", TextArea).text == "every word of this matters"
+        assert "the disk is full" in screen_text(app)
+        assert app.repository.history.slips == ()
+    saved = reopen(data_dir)
+    assert saved.history.slips == ()
+    saved.close()
+
+
+async def test_counter_moves_at_local_midnight(make_app, data_dir, clock, monkeypatch) -> None:
+    """Left open overnight, the count goes up by one without a restart."""
+    monkeypatch.setattr(app_module, "DAY_CHECK_SECONDS", 0.05)
+    seed(data_dir, start=date(2026, 11, 18))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "1 week since" in screen_text(app)
+        clock.advance(hours=14)  # 00:00 on 26 Nov
+        await pilot.pause(0.3)
+        assert "1 week 1 day since" in screen_text(app)
+
+
+async def test_quit_and_start_again_keeps_everything(make_app, data_dir) -> None:
+    """q quits; the next start shows the same figures."""
+    seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "met", "")])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = screen_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    again = make_app()
+    async with again.run_test(size=(80, 24)):
+        after = screen_text(again)
+    assert "Longest 36 days" in before
+    assert before.split("\n")[:11] == after.split("\n")[:11]
+
+
+async def test_keys_focus_each_pane(make_app, data_dir) -> None:
+    """1 to 4 move between the panes."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, pane in (("2", "urge"), ("3", "reasons"), ("4", "contacts"), ("1", "day-counter")):
+            await pilot.press(key)
+            assert app.focused is not None and app.focused.id == pane
+
+
+async def test_help_shows_what_the_pane_does(make_app, data_dir) -> None:
+    """? opens help for the focused pane, and ? again closes it."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("?")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        assert "The big number is how many days" in screen_text(app)
+        await pilot.press("?")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+
+
+async def test_quick_hide_from_inside_a_dialog_keeps_the_text(make_app, data_dir) -> None:
+    """ctrl+l blanks everything, even mid-typing; any key brings back the dialog as it was."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"half a thought")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, HiddenScreen)
+        assert screen_text(app).strip() == ""
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#note", TextArea).text == "half a thought"
+
+
+async def test_quick_hide_swallows_every_key_but_one(make_app, data_dir) -> None:
+    """While hidden, keys that normally open things only bring the screen back."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "since Thu 1 Oct 2026" in screen_text(app)
+
+
+async def test_typed_text_is_shown_exactly(make_app, data_dir) -> None:
+    """Markup-like text and control characters in a name or note are shown, never obeyed."""
+    note = "[bold]not bold[/bold] [/] \x1b[31mred?\x07"
+    seed(
+        data_dir,
+        start=date(2026, 10, 1),
+        alias="[red]J[/]",
+        slips=[(date(2026, 10, 20), "messaged", note)],
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "I sent [red]J[/] a message" in text
+        assert "[bold]not bold[/bold] [/] ␛[31mred?␇" in text
+
+
+async def test_palette_offers_the_apps_commands(make_app, data_dir) -> None:
+    """ctrl+p lists the day counter's actions by name."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"slip")
+        await pilot.pause(0.3)
+        assert "Log a slip" in screen_text(app)

@@ -1,0 +1,80 @@
+"""The first start: a welcome, two optional questions, and the main screen after."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from companion.ui.main_screen import MainScreen
+from companion.ui.welcome import WelcomeScreen
+
+from .support import reopen, screen_text
+
+
+async def test_welcome_saves_start_and_alias(make_app, data_dir) -> None:
+    """A new person sees the welcome, types a start day and a name, and lands on their count."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "Nothing you write here" in screen_text(app)
+        await pilot.press(*"3 weeks ago")
+        await pilot.pause()
+        assert "Wed 4 Nov 2026" in screen_text(app)
+        await pilot.press("enter", *"Sam", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        text = screen_text(app)
+        assert "3 weeks since Wed 4 Nov 2026" in text
+        assert "Longest 21 days" in text
+    saved = reopen(data_dir)
+    try:
+        assert saved.history.start == date(2026, 11, 4)
+        assert saved.profile.alias == "Sam"
+        assert saved.profile.welcomed
+    finally:
+        saved.close()
+
+
+async def test_welcome_can_be_skipped(make_app, data_dir) -> None:
+    """Escape skips both questions; the counter kindly asks for a start day later."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "When did No Contact begin?" in screen_text(app)
+    saved = reopen(data_dir)
+    try:
+        assert saved.profile.welcomed
+        assert saved.history.start is None
+    finally:
+        saved.close()
+
+
+async def test_welcome_refuses_a_future_day_and_keeps_the_text(make_app, data_dir) -> None:
+    """A day still to come gets a clear message; what was typed stays for correcting."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"2030-01-01", "tab", *"Sam", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "hasn't happened yet" in screen_text(app)
+        assert app.screen.query_one("#start").value == "2030-01-01"
+        assert app.screen.query_one("#alias").value == "Sam"
+
+
+async def test_welcome_is_shown_once(make_app) -> None:
+    """After the welcome, the next start goes straight to the main screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, MainScreen)

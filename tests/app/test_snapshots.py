@@ -1,0 +1,156 @@
+"""Snapshots of every screen and dialog, at 80x24 and 120x40, with the clock standing still.
+
+Each test says what the picture should show; update them with ``pytest --snapshot-update``
+only after looking at the new picture.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from companion.app import build_app
+
+from .support import damage_with_backup, seed, steady_cursors
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def _steady(pilot) -> None:
+    """Let the screen settle with cursors that do not blink."""
+    await pilot.pause()
+    steady_cursors(pilot.app)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, make_app, data_dir, size) -> None:
+    """All four panes; the counter shows 35 days, the span, the next milestone and totals."""
+    seed(
+        data_dir,
+        start=date(2026, 9, 1),
+        slips=[(date(2026, 10, 20), "messaged", "")],
+        alias="Sam",
+    )
+    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen_empty(snap_compare, make_app, data_dir, size) -> None:
+    """Before a start day: the counter asks kindly; the other panes show their notes."""
+    seed(data_dir)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome(snap_compare, make_app, size) -> None:
+    """The first start: what this place is, and two optional questions."""
+    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start_day_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """The start-day dialog with a typed day and its preview."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("d", "ctrl+u", *"17 Oct")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start_day_dialog_refusal(snap_compare, make_app, data_dir, size) -> None:
+    """A future day: the message says so in plain words."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("d", "ctrl+u", *"2027-01-01")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_slip_confirm(snap_compare, make_app, data_dir, size) -> None:
+    """The gentle question before logging a slip."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("s")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_slip_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """The slip form: when, what happened (with the alias), and a note."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+
+    async def run_before(pilot) -> None:
+        await pilot.press("s", "enter")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_slips_list(snap_compare, make_app, data_dir, size) -> None:
+    """Two slips, newest first, notes on one line each."""
+    seed(
+        data_dir,
+        start=date(2026, 9, 1),
+        slips=[
+            (date(2026, 9, 14), "answered", "They called about the car.\nI picked up."),
+            (date(2026, 10, 20), "looked", "[bold]as typed[/bold]"),
+        ],
+    )
+
+    async def run_before(pilot) -> None:
+        await pilot.press("l")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_alias_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """Choosing a name for the person they left, from the command palette."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        pilot.app.action_set_alias()
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make_app, data_dir, size) -> None:
+    """? shows the day counter's help beside the panes."""
+    seed(data_dir, start=date(2026, 10, 1))
+    assert snap_compare(make_app(), terminal_size=size, press=["?"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_restored_notice(snap_compare, clock, size) -> None:
+    """After a damaged file, the notice says what happened and where both files are."""
+    fixed = Path(tempfile.gettempdir()) / "companion-snapshot-restore"
+    shutil.rmtree(fixed, ignore_errors=True)
+    damage_with_backup(fixed, clock)
+    try:
+        assert snap_compare(build_app(fixed, clock), terminal_size=size, run_before=_steady)
+    finally:
+        shutil.rmtree(fixed, ignore_errors=True)
+
+
+def test_hidden(snap_compare, make_app, data_dir) -> None:
+    """ctrl+l: nothing at all on the screen."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    assert snap_compare(make_app(), press=["ctrl+l"])

@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: a private data folder, a fixed clock, and the app."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from companion.clock import FixedClock
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+"""The moment every test starts at, unless it moves the clock."""
+TODAY = date(2026, 11, 25)
+"""The local day of NOW (tests run with TZ=UTC)."""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _utc() -> Iterator[None]:
+    """Run every test in UTC, so local days are the same on every machine."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's own data folder out of every test."""
+    monkeypatch.setenv("COMPANION_HOME", str(tmp_path / "default-home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock standing at NOW."""
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The data folder for this test (not created yet)."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def make_app(data_dir: Path, clock: FixedClock) -> Callable[..., object]:
+    """Build the app on this test's data folder and clock, as the command line does."""
+    from companion.app import build_app
+
+    def factory() -> object:
+        return build_app(data_dir, clock)
+
+    return factory
