@@ -1,0 +1,554 @@
+"""The data folder: one JSON file, saved atomically, with backups, a lock and recovery.
+
+A save never overwrites the data file in place. The new content goes to a temp file in
+the same folder, is flushed to the disk, and then replaces the old file in one rename,
+so after a crash the file holds either the old or the new state, never a mix. Files
+that cannot be read are set aside (never deleted) and the newest good backup is used;
+when no backup is good, nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import errno
+import json
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from tinydb.storages import Storage
+
+from companion.store.lock import InstanceLock
+
+SCHEMA_VERSION: int = 1
+"""The version of the stored layout this code writes and fully understands."""
+FILE_NAME = "data.json"
+"""The data file inside the folder; names stay neutral on purpose."""
+LOCK_NAME = "data.lock"
+"""The sidecar file that carries the single-instance lock."""
+BACKUP_DIR_NAME = "backups"
+"""The folder inside the data folder that keeps earlier versions of the file."""
+APP_NAME = "companion"
+"""The marker that tells our own files apart from any other JSON."""
+
+Tables = dict[str, Any]
+"""TinyDB's tables: ``{table_name: {doc_id_str: document}}``."""
+Validator = Callable[[Tables], None]
+"""Raises when loaded tables cannot be used."""
+Migration = Callable[[Tables], Tables]
+"""Turns tables of one schema version into tables of the next."""
+
+_TEMP_PREFIX = ".data."
+_TEMP_SUFFIX = ".tmp"
+_BACKUP_PATTERN = re.compile(r"data-(\d+)\.json")
+_NOTHING_LOST = "Nothing already saved was lost."
+_ALREADY_OPEN = (
+    "companion is already open in another window or terminal. "
+    "Close that one first; nothing here was changed."
+)
+
+
+class StoreError(Exception):
+    """Something went wrong with the stored data; ``str()`` is a calm, plain message."""
+
+
+class AlreadyOpenError(StoreError):
+    """Another process is using the same data folder."""
+
+    def __init__(self, message: str = _ALREADY_OPEN) -> None:
+        """Use the standard wording unless told otherwise."""
+        super().__init__(message)
+
+
+class NewerVersionError(StoreError):
+    """The data was saved by a newer version of the app; nothing was touched."""
+
+
+class UnreadableError(StoreError):
+    """The data cannot be loaded and no good backup exists; nothing was touched."""
+
+
+class SaveError(StoreError):
+    """A save did not happen; what was saved before is still there."""
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What happened when the file could not be read and a backup was used."""
+
+    damaged_path: Path | None
+    """Where the unreadable file was moved (never deleted); None if the file was missing."""
+    restored_from: Path
+    """The backup that was loaded."""
+    restored_saved_at: datetime | None
+    """When that backup was saved, from its own content, if known."""
+
+    def message(self) -> str:
+        """Explain in plain words what was found and what was restored."""
+        if self.damaged_path is None:
+            first = "Your data file was missing."
+        else:
+            first = (
+                "Your data file could not be read, so it was set aside unchanged "
+                f"at {self.damaged_path}."
+            )
+        if self.restored_saved_at is None:
+            second = (
+                f"Your entries were restored from the newest readable backup, {self.restored_from}."
+            )
+        else:
+            when = self.restored_saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            second = (
+                f"Your entries as of {when} were restored from the backup {self.restored_from}."
+            )
+        return f"{first} {second}"
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """The parts of a data file that loading needs."""
+
+    tables: Tables
+    version: int
+    saved_at: datetime | None
+
+
+class _Damaged(Exception):
+    """The bytes are not a usable data file."""
+
+
+class _NotUpgradable(Exception):
+    """An older file could not be brought up to the current schema version."""
+
+
+def _utc_now() -> datetime:
+    """The current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+def _is_tables(value: object) -> bool:
+    """Whether ``value`` has TinyDB's shape: a dict of dicts of dicts, with string keys."""
+    if not isinstance(value, dict):
+        return False
+    for name, table in value.items():
+        if not isinstance(name, str) or not isinstance(table, dict):
+            return False
+        for doc_id, document in table.items():
+            if not isinstance(doc_id, str) or not isinstance(document, dict):
+                return False
+    return True
+
+
+def _parse_time(value: object) -> datetime | None:
+    """Read an ISO-8601 time written by us; None when absent or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _examine(raw: bytes, source: Path) -> _Loaded:
+    """Parse and check the envelope of a data file; raise _Damaged or NewerVersionError."""
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as error:
+        raise _Damaged(str(error)) from error
+    if not isinstance(document, dict) or document.get("app") != APP_NAME:
+        raise _Damaged("not a data file of this app")
+    version = document.get("schema_version")
+    if type(version) is not int or version < 0:
+        raise _Damaged("no usable schema version")
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(
+            f"The data in {source} was saved by a newer version of companion. "
+            "Please open it with that version; nothing was changed."
+        )
+    tables = document.get("tables")
+    if not _is_tables(tables):
+        raise _Damaged("tables have the wrong shape")
+    return _Loaded(cast(Tables, tables), version, _parse_time(document.get("saved_at")))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte, looping over short writes."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "the system accepted no data")
+        view = view[written:]
+
+
+def _plain_reason(error: OSError) -> str:
+    """The system's reason for an error, as a lower-case phrase."""
+    reason = error.strerror or str(error) or "the system reported an error"
+    return reason[:1].lower() + reason[1:]
+
+
+def _save_message(error: BaseException, root: Path) -> str:
+    """A calm sentence saying why a save failed."""
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"Could not save: the disk is full. {_NOTHING_LOST}"
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"Could not save: the folder {root} can't be written to. {_NOTHING_LOST}"
+        return f"Could not save: {_plain_reason(error)}. {_NOTHING_LOST}"
+    if isinstance(error, (TypeError, ValueError, RecursionError, _Damaged)):
+        return (
+            f"Could not save: some of the data is in a form that can't be stored. {_NOTHING_LOST}"
+        )
+    return f"Could not save because of an unexpected problem. {_NOTHING_LOST}"
+
+
+class DataFolder:
+    """The folder that holds the data file, its backups and the instance lock."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        backups: int = 8,
+        validate: Validator | None = None,
+        migrations: Mapping[int, Migration] | None = None,
+        now: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        """Describe the folder; nothing on disk is touched until :meth:`open`."""
+        if backups < 0:
+            raise ValueError("backups must be zero or more")
+        self.root = Path(root)
+        self.path = self.root / FILE_NAME
+        self.backup_dir = self.root / BACKUP_DIR_NAME
+        self.backups = backups
+        self.recovery: Recovery | None = None
+        self._validate = validate
+        self._migrations = dict(migrations or {})
+        self._now = now
+        self._lock = InstanceLock(self.root / LOCK_NAME)
+        self._tables: Tables | None = None
+        self._disk_version = SCHEMA_VERSION
+        self._load_failed = False
+
+    # Session -------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the folder is locked by us and its data is loaded."""
+        return self._lock.held and self._tables is not None
+
+    def open(self) -> None:
+        """Lock the folder and load the data, recovering from a backup if needed."""
+        if self.is_open:
+            return
+        self.recovery = None
+        self._tables = None
+        self._load_failed = False
+        os.umask(0o077)
+        try:
+            self._make_root()
+            acquired = self._lock.acquire()
+        except OSError as error:
+            raise StoreError(
+                f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
+                "Nothing was changed."
+            ) from error
+        if not acquired:
+            raise AlreadyOpenError()
+        try:
+            self._load()
+            self._remove_stale_temps()
+        except OSError as error:
+            self._abandon()
+            raise UnreadableError(
+                f"Could not read the data in {self.root}: {_plain_reason(error)}. "
+                "Nothing was changed."
+            ) from error
+        except BaseException:
+            self._abandon()
+            raise
+
+    def close(self) -> None:
+        """Release the lock; every finished save is already on the disk."""
+        self._tables = None
+        self._lock.release()
+
+    def __enter__(self) -> DataFolder:
+        """Open the folder for a ``with`` block."""
+        self.open()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Close the folder at the end of a ``with`` block."""
+        self.close()
+
+    def _abandon(self) -> None:
+        """Forget any data and unlock after a failed open; later writes are refused."""
+        self._tables = None
+        self._load_failed = True
+        self._lock.release()
+
+    # Reading and writing ---------------------------------------------------------
+
+    def read(self) -> Tables:
+        """A fresh copy of the tables held in memory; the disk is not touched."""
+        if self._tables is None or not self._lock.held:
+            raise StoreError("The data folder is not open.")
+        return copy.deepcopy(self._tables)
+
+    def write(self, tables: Tables) -> None:
+        """Save ``tables`` atomically; raise SaveError and change nothing if that fails."""
+        if self._tables is None or not self._lock.held:
+            if self._load_failed:
+                raise SaveError(
+                    "Could not save: your data could not be opened, so nothing will be "
+                    "written. Nothing was changed."
+                )
+            raise SaveError(f"Could not save: the data folder is not open. {_NOTHING_LOST}")
+        current = self._disk_version == SCHEMA_VERSION
+        if current and tables == self._tables:
+            return
+        try:
+            data, stored = self._encode(tables)
+        except (TypeError, ValueError, RecursionError, _Damaged) as error:
+            raise SaveError(_save_message(error, self.root)) from error
+        if current and stored == self._tables:
+            return
+        self._commit(data, stored)
+
+    def _encode(self, tables: Tables) -> tuple[bytes, Tables]:
+        """The file's bytes for ``tables``, and the tables as they read back from them."""
+        document = {
+            "app": APP_NAME,
+            "schema_version": SCHEMA_VERSION,
+            "saved_at": self._now().isoformat(),
+            "tables": tables,
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+        data = (text + "\n").encode("utf-8")
+        # Read it back with the loader itself: a bug must never commit an unreadable file.
+        return data, _examine(data, self.path).tables
+
+    def _commit(self, data: bytes, tables: Tables) -> None:
+        """Replace the data file with ``data`` crash-safely, then adopt ``tables``."""
+        fd = -1
+        temp: str | None = None
+        try:
+            fd, temp = tempfile.mkstemp(dir=self.root, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
+            _write_all(fd, data)
+            os.fsync(fd)
+            closing, fd = fd, -1
+            os.close(closing)
+            self._keep_backup()
+            os.replace(temp, self.path)
+            temp = None
+            self._sync_root()
+        except BaseException as error:
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            if not isinstance(error, Exception):
+                raise
+            raise SaveError(_save_message(error, self.root)) from error
+        self._tables = tables
+        self._disk_version = SCHEMA_VERSION
+
+    def _sync_root(self) -> None:
+        """Flush the folder itself so a rename in it survives a power cut."""
+        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    # Backups -----------------------------------------------------------------------
+
+    def backup_files(self) -> list[Path]:
+        """The backup files, newest first."""
+        return [path for _, path in self._backup_entries()]
+
+    def _backup_entries(self) -> list[tuple[int, Path]]:
+        """Backups with their nanosecond stamps, newest first."""
+        try:
+            names = os.listdir(self.backup_dir)
+        except FileNotFoundError:
+            return []
+        found = []
+        for name in names:
+            match = _BACKUP_PATTERN.fullmatch(name)
+            if match is not None:
+                found.append((int(match.group(1)), self.backup_dir / name))
+        found.sort(reverse=True)
+        return found
+
+    def _keep_backup(self) -> None:
+        """Hard-link the current file into the backups; a failure here never fails a save."""
+        if self.backups <= 0 or not self.path.exists():
+            return
+        try:
+            entries = self._backup_entries()
+            # Make room first, so a kill at any moment never leaves more than ``backups``.
+            for _, old in entries[self.backups - 1 :]:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+            if not self.backup_dir.is_dir():
+                os.mkdir(self.backup_dir, 0o700)
+                os.chmod(self.backup_dir, 0o700)
+            stamp = time.time_ns()
+            if entries and stamp <= entries[0][0]:
+                stamp = entries[0][0] + 1  # keep names in save order even if the clock steps back
+            os.link(self.path, self.backup_dir / f"data-{stamp}.json")
+        except OSError:
+            return
+
+    # Loading -----------------------------------------------------------------------
+
+    def _make_root(self) -> None:
+        """Create the folder (0700) if it does not exist yet."""
+        if self.root.is_dir():
+            return
+        try:
+            os.makedirs(self.root, mode=0o700)
+        except FileExistsError:
+            return
+        os.chmod(self.root, 0o700)
+
+    def _remove_stale_temps(self) -> None:
+        """Delete temp files left by a writer that was killed mid-save."""
+        for name in os.listdir(self.root):
+            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(self.root / name)
+
+    def _prepare(self, loaded: _Loaded) -> Tables:
+        """Upgrade older tables in memory, then check them with ``validate``."""
+        tables = loaded.tables
+        for version in range(loaded.version, SCHEMA_VERSION):
+            migrate = self._migrations.get(version)
+            if migrate is None:
+                raise _NotUpgradable(f"no migration from version {version}")
+            try:
+                tables = migrate(tables)
+            except Exception as error:
+                raise _NotUpgradable(str(error)) from error
+            if not _is_tables(tables):
+                raise _NotUpgradable(f"migration from version {version} gave the wrong shape")
+        if self._validate is not None:
+            try:
+                self._validate(copy.deepcopy(tables))
+            except Exception as error:
+                raise _Damaged(str(error)) from error
+        return tables
+
+    def _load(self) -> None:
+        """Load the data file, or the newest good backup, following the fail-closed rules."""
+        try:
+            raw: bytes | None = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = None
+        if raw is not None:
+            try:
+                loaded = _examine(raw, self.path)
+                tables = self._prepare(loaded)
+            except _Damaged:
+                pass
+            except _NotUpgradable as error:
+                raise UnreadableError(
+                    f"The data in {self.path} was saved by an older version that this one "
+                    "cannot upgrade. Nothing was changed."
+                ) from error
+            else:
+                self._tables = tables
+                self._disk_version = loaded.version
+                return
+        elif not self._backup_entries():
+            self._tables = {}
+            self._disk_version = SCHEMA_VERSION
+            return
+        found = self._newest_good_backup()
+        if found is None:
+            if raw is None:
+                raise UnreadableError(
+                    f"The data file {self.path} is missing and none of the backups in "
+                    f"{self.backup_dir} could be read. Nothing was changed."
+                )
+            raise UnreadableError(
+                f"The data file {self.path} could not be read and there is no readable "
+                "backup. Nothing was changed; the file is still there."
+            )
+        backup, loaded = found
+        try:
+            data, stored = self._encode(loaded.tables)
+        except (TypeError, ValueError, RecursionError, _Damaged) as error:
+            raise UnreadableError(
+                f"The backup {backup} could not be prepared for use. Nothing was changed."
+            ) from error
+        damaged = None if raw is None else self._set_aside()
+        self._commit(data, stored)
+        self.recovery = Recovery(damaged, backup, loaded.saved_at)
+
+    def _newest_good_backup(self) -> tuple[Path, _Loaded] | None:
+        """The newest backup that reads and validates, with its upgraded tables."""
+        for _, path in self._backup_entries():
+            try:
+                loaded = _examine(path.read_bytes(), path)
+                tables = self._prepare(loaded)
+            except (OSError, _Damaged, _NotUpgradable):
+                continue
+            return path, _Loaded(tables, loaded.version, loaded.saved_at)
+        return None
+
+    def _set_aside(self) -> Path:
+        """Move the unreadable data file to a new, unused name next to it; never overwrite."""
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        count = 1
+        while True:
+            suffix = "" if count == 1 else f"-{count}"
+            target = self.root / f"data.damaged-{stamp}{suffix}.json"
+            try:
+                os.link(self.path, target)
+            except FileExistsError:
+                count += 1
+                continue
+            except OSError:
+                # No hard links here: rename instead; we hold the lock, so the check holds.
+                if os.path.lexists(target):
+                    count += 1
+                    continue
+                os.rename(self.path, target)
+                break
+            os.unlink(self.path)
+            break
+        self._sync_root()
+        return target
+
+
+class DurableStorage(Storage):
+    """TinyDB adapter: ``TinyDB(folder, storage=DurableStorage)`` with an opened DataFolder."""
+
+    def __init__(self, folder: DataFolder) -> None:
+        """Use ``folder``, which its owner has opened and will close."""
+        self.folder = folder
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The tables, or None when there are none yet (TinyDB's convention)."""
+        tables = self.folder.read()
+        return tables or None
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Save the tables durably; raises SaveError if that fails."""
+        self.folder.write(data)
+
+    def close(self) -> None:
+        """Do nothing: the folder belongs to whoever opened it."""

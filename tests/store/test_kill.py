@@ -1,0 +1,95 @@
+"""Killing the app at a random moment mid-save never corrupts or loses a finished save."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from companion.store.durable import DataFolder
+
+REPO = Path(__file__).resolve().parents[2]
+CHILD = Path(__file__).with_name("killchild.py")
+ITERATIONS = 60
+BACKUPS = 3
+BIG = 200_000
+
+
+@pytest.fixture(autouse=True)
+def _restore_umask() -> Iterator[None]:
+    """Put the process umask back after the test (open() sets it to 077)."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield
+    os.umask(previous)
+
+
+def run_until_killed(root: Path, delay: float) -> tuple[int, list[int]]:
+    """Start the child, kill it ``delay`` seconds after it began saving; (start, acks)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(root), str(BACKUPS)],
+        env=env,
+        cwd=REPO,
+        bufsize=0,  # unbuffered: readline() must not swallow ACKs that communicate() reads
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], 30)
+        assert ready, "the child did not start in time"
+        first = child.stdout.readline().decode()
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
+    assert child.returncode == -signal.SIGKILL, err.decode()
+    assert first.startswith("START "), err.decode()
+    acks = [int(line.split()[1]) for line in out.decode().splitlines() if line.startswith("ACK ")]
+    return int(first.split()[1]), acks
+
+
+def test_sigkill_mid_save_keeps_every_acknowledged_save(tmp_path: Path) -> None:
+    """After each kill the folder opens without recovery and holds the last ack (or one more)."""
+    rng = random.Random(20261123)
+    root = tmp_path / "data"
+    expected = 0
+    total_acks = 0
+    temps_seen = 0
+    for _ in range(ITERATIONS):
+        start, acks = run_until_killed(root, rng.uniform(0.05, 0.4))
+        assert start == expected
+        assert acks == list(range(start + 1, start + 1 + len(acks)))
+        last_ack = acks[-1] if acks else start
+        total_acks += len(acks)
+        temps_seen += sum(name.endswith(".tmp") for name in os.listdir(root))
+
+        with DataFolder(root, backups=BACKUPS) as folder:
+            assert folder.recovery is None
+            tables = folder.read()
+            assert [name for name in os.listdir(root) if name.endswith(".tmp")] == []
+            backups = folder.backup_files()
+        assert len(backups) <= BACKUPS
+        for backup in backups:
+            assert json.loads(backup.read_bytes())["app"] == "companion"
+
+        record = tables.get("log", {}).get("1", {"seq": 0, "pad": ""})
+        seq = record["seq"]
+        assert seq in (last_ack, last_ack + 1)
+        assert record["pad"] == ("x" * BIG if seq % 2 else "")
+        expected = seq
+    assert total_acks > ITERATIONS  # the kills really landed among saves
+    print(f"{total_acks} saves acknowledged; {temps_seen} interrupted saves left a temp file")
