@@ -1,0 +1,99 @@
+"""The installed ``companion`` command in a real terminal, as a person would use it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from . import PANE_TITLES, Terminal, first_run, quit_app, totals
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A private tmux server for this test, stopped at the end whatever happened."""
+    term = Terminal(tmp_path)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """The data folder for this test (created by the app)."""
+    return tmp_path / "data"
+
+
+def test_first_run_a_slip_and_a_restart_keep_everything(terminal: Terminal, data: Path) -> None:
+    """Welcome, a start day three weeks back, a slip today; after a restart it is all there."""
+    shown = first_run(terminal, data)
+    assert "1 No Contact" in shown
+    assert "Welcome" not in shown
+    assert "Longest 21 days · Total 21 days" in shown
+
+    terminal.press("s")
+    terminal.wait_for("Log a slip")
+    terminal.press("Enter")  # "Log it"
+    shown = terminal.wait_for("What happened?")
+    assert "Contact happened" in shown
+    assert "I sent Sam [bold] a message" in shown, "the alias should read exactly as typed"
+    terminal.press("Enter")  # in the date field, which says "today": saves
+    shown = terminal.wait_for("A new stretch")
+    before = totals(shown)
+
+    quit_app(terminal)
+    terminal.start("--data", str(data))
+    shown = terminal.wait_for("A new stretch")
+    assert "Welcome" not in shown
+    assert "1 No Contact" in shown
+    assert totals(shown) == before
+
+
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40)])
+def test_all_four_panes_are_on_screen(
+    terminal: Terminal, data: Path, width: int, height: int
+) -> None:
+    """The day counter, urge surfing, reasons and crisis contacts are all visible at once."""
+    first_run(terminal, data)
+    quit_app(terminal)
+    terminal.start("--data", str(data), width=width, height=height)
+    shown = terminal.wait_for("3 weeks since")
+    missing = [title for title in PANE_TITLES if title not in shown]
+    assert not missing, f"not on screen at {width}x{height}: {missing}\n{shown}"
+
+
+PRIVATE = ("No Contact", "Sam", "days")
+"""Words that must not be readable while the screen is hidden."""
+
+
+def hidden(shown: str) -> bool:
+    """Whether nothing private can be read in ``shown``."""
+    return not any(word in shown for word in PRIVATE)
+
+
+def test_ctrl_l_blanks_the_screen_until_a_key(terminal: Terminal, data: Path) -> None:
+    """Quick hide leaves nothing to read, scrollback included; the next key only brings it back."""
+    first_run(terminal, data)
+    terminal.press("C-l")
+    terminal.wait_until(hidden, "a blank screen", history=True)
+    terminal.press("s")  # any key; it must not also start logging a slip
+    shown = terminal.wait_for("3 weeks since")
+    assert "1 No Contact" in shown
+    assert "Log a slip" not in shown
+
+
+def test_ctrl_l_hides_an_open_dialog_and_returns_to_it(terminal: Terminal, data: Path) -> None:
+    """Hiding works in the middle of writing something down, and comes back to the same place."""
+    first_run(terminal, data)
+    terminal.press("s")
+    terminal.wait_for("Log a slip")
+    terminal.press("Enter")
+    terminal.wait_for("What happened?")
+    terminal.wait_for("I sent Sam [bold] a message")
+    terminal.press("C-l")
+    terminal.wait_until(hidden, "a blank screen", history=True)
+    terminal.press("x")
+    shown = terminal.wait_for("I sent Sam [bold] a message")
+    assert "What happened?" in shown
