@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterable
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -46,11 +47,10 @@ DAY_CHECK_SECONDS = 15.0
 
 def stylesheets() -> list[Path]:
     """Paths of the stylesheets: inside the installed package, or beside it in a checkout."""
-    try:
-        import companion.styles as shipped
-
-        folder = Path(shipped.__file__).resolve().parent
-    except ImportError:
+    spec = importlib.util.find_spec("companion.styles")
+    if spec is not None and spec.origin is not None:
+        folder = Path(spec.origin).resolve().parent
+    else:
         folder = Path(__file__).resolve().parent.parent / "styles"
     return [folder / name for name in STYLE_FILES]
 
@@ -58,7 +58,7 @@ def stylesheets() -> list[Path]:
 class CompanionApp(App[None]):
     """A private companion for keeping No Contact, one screen at a time."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = list(stylesheets())  # type: ignore[misc]
+    CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
     TITLE = "companion"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "quick_hide", "Hide", priority=True),
@@ -84,7 +84,7 @@ class CompanionApp(App[None]):
 
     # Start-up ----------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[Any]:
         """The main screen is the base of the stack."""
         return MainScreen()
 

@@ -1,9 +1,10 @@
 """No Contact history: when it began, the slips since, and the figures drawn from them.
 
 Days are calendar days. The start day and each slip day are "day 0" of a stretch; a
-stretch's count on a given day is how many days have passed since it began. The day a
-slip happened is not a No Contact day, so it never counts towards the total, and the
-total never goes down when a slip is logged later.
+stretch's count on a given day is how many days have passed since it began, today
+included. The day contact happened is not a No Contact day, so logging a slip takes
+that one day out of the total and never any day before it. A slip logged as a brief
+exception is kept in the history and changes no figure.
 """
 
 from __future__ import annotations

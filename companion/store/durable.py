@@ -16,7 +16,6 @@ import json
 import os
 import re
 import tempfile
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -405,7 +404,8 @@ class DataFolder:
             if not self.backup_dir.is_dir():
                 os.mkdir(self.backup_dir, 0o700)
                 os.chmod(self.backup_dir, 0o700)
-            stamp = time.time_ns()
+            moment = self._now()
+            stamp = int(moment.timestamp()) * 1_000_000_000 + moment.microsecond * 1_000
             if entries and stamp <= entries[0][0]:
                 stamp = entries[0][0] + 1  # keep names in save order even if the clock steps back
             os.link(self.path, self.backup_dir / f"data-{stamp}.json")

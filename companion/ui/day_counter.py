@@ -12,6 +12,11 @@ from companion.domain.dates import format_day, months_and_days, plural, weeks_an
 from companion.domain.history import Summary
 from companion.domain.milestones import progress, reached_today
 
+ROOMY_HEIGHT = 16
+"""Pane height (rows) from which the history of stretches is shown too."""
+RECENT_STRETCHES = 4
+"""How many stretches the roomy pane lists."""
+
 
 class DayCounter(Vertical, can_focus=True):
     """Shows how long this stretch of No Contact has lasted, and everything kept so far."""
@@ -42,11 +47,16 @@ Being contacted by them never counts against you.
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="milestone-bar")
         yield Static("", id="milestone")
         yield Static("", id="totals")
+        yield Static("", id="details")
         yield Static("", id="empty")
 
     def on_mount(self) -> None:
         """Give the pane its title."""
         self.border_title = "1 No Contact"
+
+    def on_resize(self) -> None:
+        """With room to spare, show the history of stretches too."""
+        self.set_class(self.size.height >= ROOMY_HEIGHT, "-roomy")
 
     def watch_summary(self, summary: Summary | None) -> None:
         """Redraw every line from the figures."""
@@ -88,3 +98,18 @@ Being contacted by them never counts against you.
             f"Longest {plural(summary.longest_days, 'day')} · "
             f"Total {plural(summary.total_days, 'day')}"
         )
+        self.query_one("#details", Static).update(details(summary))
+
+
+def details(summary: Summary) -> str:
+    """When it all began, and the most recent stretches, for a roomy pane."""
+    lines = [f"No Contact first began on {format_day(summary.started)}."]
+    if len(summary.stretches) > 1:
+        lines.append(f"Slips logged: {summary.slips}. Recent stretches:")
+        for stretch in reversed(summary.stretches[-RECENT_STRETCHES:]):
+            if stretch.end is None:
+                lines.append(f"  now  {plural(stretch.days, 'day')} so far")
+            else:
+                span = f"{format_day(stretch.start)} to {format_day(stretch.end)}"
+                lines.append(f"  {plural(stretch.days, 'day')}, {span}")
+    return "\n".join(lines)

@@ -43,8 +43,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
                 yield from self.body()
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.save_label(), variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(self.save_label(), variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
         yield Footer()
 
     def body(self) -> ComposeResult:
@@ -127,6 +127,7 @@ class StartDateDialog(Dialog[date]):
             placeholder="yesterday, 17 Oct, 3 weeks ago…",
             id="date",
             select_on_focus=True,
+            compact=True,
         )
         yield DatePreview("", id="preview")
 
@@ -188,15 +189,17 @@ class SlipDialog(Dialog[SlipDraft]):
                 classes="dialog-note",
             )
         yield Label("When?")
-        yield Input(self.draft.when, id="when", select_on_focus=True)
+        yield Input(self.draft.when, id="when", select_on_focus=True, compact=True)
         yield DatePreview("", id="preview")
         yield Label("What happened?")
         options = [
             (typed(label.replace("them", self.them)), key) for key, label in SLIP_KINDS.items()
         ]
-        yield Select(options, value=self.draft.kind, allow_blank=False, id="kind")
+        yield Select(options, value=self.draft.kind, allow_blank=False, id="kind", compact=True)
         yield Label("Anything you want to remember about it (optional)")
-        yield TextArea(self.draft.note, id="note", soft_wrap=True, show_line_numbers=False)
+        yield TextArea(
+            self.draft.note, id="note", soft_wrap=True, show_line_numbers=False, compact=True
+        )
 
     def save_label(self) -> str:
         """Editing saves; a new slip is logged."""
@@ -245,7 +248,9 @@ class AliasDialog(Dialog[str]):
             "A name, initials or a word of your own for the person you left. "
             "Leave it empty and I'll say \u201cthem\u201d."
         )
-        yield Input(self.initial, placeholder="optional", id="alias", select_on_focus=True)
+        yield Input(
+            self.initial, placeholder="optional", id="alias", select_on_focus=True, compact=True
+        )
 
     def result(self) -> str:
         """The alias, checked."""
@@ -275,8 +280,8 @@ class ConfirmDialog(ModalScreen[bool]):
             box.border_title = self.title_text
             yield Static(self.question, classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="primary", id="yes")
-                yield Button(self.no, id="no")
+                yield Button(self.yes, variant="primary", id="yes", compact=True)
+                yield Button(self.no, id="no", compact=True)
         yield Footer()
 
     def action_answer(self, answer: bool) -> None:
@@ -308,7 +313,7 @@ class NoticeDialog(ModalScreen[None]):
                 body.can_focus = False
                 yield Static(typed(self.message))
             with Horizontal(classes="dialog-buttons"):
-                yield Button("OK", variant="primary", id="ok")
+                yield Button("OK", variant="primary", id="ok", compact=True)
         yield Footer()
 
     def action_close(self) -> None:
