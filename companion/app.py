@@ -78,9 +78,9 @@ class CompanionApp(App[None]):
         return local_today(self.clock.now())
 
     @property
-    def them(self) -> str:
-        """The alias the person chose, or "them"."""
-        return self.repository.profile.them
+    def alias(self) -> str:
+        """The name the person chose for the one they left, or empty."""
+        return self.repository.profile.alias
 
     # Start-up ----------------------------------------------------------------
 
@@ -173,7 +173,7 @@ class CompanionApp(App[None]):
         """Open the slip dialog (new, or editing ``slip``) until saved or cancelled."""
         draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note) if slip is not None else None
         while True:
-            dialog = SlipDialog(self.today, self.them, draft, editing=slip is not None)
+            dialog = SlipDialog(self.today, self.alias, draft, editing=slip is not None)
             result = await self.push_screen_wait(dialog)
             if result is None:
                 return
@@ -208,7 +208,7 @@ class CompanionApp(App[None]):
 
     def action_show_slips(self) -> None:
         """Show every slip, to edit or remove."""
-        self.push_screen(SlipsScreen(self.repository.history.slips, self.them))
+        self.push_screen(SlipsScreen(self.repository.history.slips, self.alias))
 
     def _refresh_slips(self, keep: str | None = None) -> None:
         """Update the slips list if it is open."""

@@ -20,14 +20,24 @@ from companion.domain.dates import EARLIEST, check_day, format_day
 from companion.domain.errors import ValidationError
 
 SLIP_KINDS: dict[str, str] = {
-    "messaged": "I sent them a message",
-    "called": "I called them",
-    "answered": "I answered when they reached out",
+    "messaged": "I sent {them} a message",
+    "called": "I called {them}",
+    "answered": "I answered when {they} reached out",
     "met": "We met in person",
-    "looked": "I looked at their profiles or posts",
+    "looked": "I looked at {their} profiles or posts",
     "other": "Something else",
 }
-"""What kind of contact happened, in the person's own voice. "them" is replaced by an alias."""
+"""What kind of contact happened, in the person's own voice; see :func:`slip_label`."""
+
+
+def slip_label(kind: str, alias: str = "") -> str:
+    """A kind of contact in words, naming the person by their alias when there is one."""
+    return SLIP_KINDS[kind].format(
+        them=alias or "them",
+        they=alias or "they",
+        their=f"{alias}'s" if alias else "their",
+    )
+
 
 NOTE_LIMIT = 1_000_000
 """The longest note kept; a paste larger than this is refused with a message."""

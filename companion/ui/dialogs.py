@@ -16,7 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 
 from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import SLIP_KINDS, check_note
+from companion.domain.history import SLIP_KINDS, check_note, slip_label
 from companion.domain.profile import check_alias
 from companion.ui.text import typed
 
@@ -172,12 +172,12 @@ class SlipDialog(Dialog[SlipDraft]):
     TITLE = "Contact happened"
 
     def __init__(
-        self, today: date, them: str, draft: SlipDraft | None = None, editing: bool = False
+        self, today: date, alias: str, draft: SlipDraft | None = None, editing: bool = False
     ) -> None:
-        """Open with ``draft`` filled in; ``them`` is the alias or "them"."""
+        """Open with ``draft`` filled in; ``alias`` names the person they left, if set."""
         super().__init__()
         self.today = today
-        self.them = them
+        self.alias = alias
         self.draft = draft or SlipDraft()
         self.editing = editing
 
@@ -192,9 +192,7 @@ class SlipDialog(Dialog[SlipDraft]):
         yield Input(self.draft.when, id="when", select_on_focus=True, compact=True)
         yield DatePreview("", id="preview")
         yield Label("What happened?")
-        options = [
-            (typed(label.replace("them", self.them)), key) for key, label in SLIP_KINDS.items()
-        ]
+        options = [(typed(slip_label(key, self.alias)), key) for key in SLIP_KINDS]
         yield Select(options, value=self.draft.kind, allow_blank=False, id="kind", compact=True)
         yield Label("Anything you want to remember about it (optional)")
         yield TextArea(

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from companion.domain.dates import format_day
-from companion.domain.history import SLIP_KINDS, Slip
+from companion.domain.history import Slip, slip_label
 from companion.ui.text import one_line, visible
 
 COLUMNS = (("Day", "day"), ("What happened", "kind"), ("Note", "note"))
@@ -53,11 +53,11 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
     class UndoRequested(Message):
         """The person wants the last removal undone."""
 
-    def __init__(self, slips: tuple[Slip, ...], them: str) -> None:
-        """Show ``slips``; ``them`` is the alias or "them"."""
+    def __init__(self, slips: tuple[Slip, ...], alias: str) -> None:
+        """Show ``slips``; ``alias`` names the person they left, if set."""
         super().__init__()
         self.slips = slips
-        self.them = them
+        self.alias = alias
 
     def compose(self) -> ComposeResult:
         """A heading, the table and the footer."""
@@ -78,7 +78,7 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
         table.clear(columns=True)
         rows = []
         for slip in sorted(slips, key=lambda s: (s.on, s.logged_at), reverse=True):
-            kind = SLIP_KINDS[slip.kind].replace("them", self.them)
+            kind = slip_label(slip.kind, self.alias)
             if not slip.new_stretch:
                 kind += " (no reset)"
             rows.append(

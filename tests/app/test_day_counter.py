@@ -319,3 +319,23 @@ async def test_palette_offers_the_apps_commands(make_app, data_dir) -> None:
         await pilot.press(*"slip")
         await pilot.pause(0.3)
         assert "Log a slip" in screen_text(app)
+
+
+async def test_a_huge_pasted_note_is_kept_whole(make_app, data_dir) -> None:
+    """A 1 MB note is saved in full and the slips list still shows it on one line."""
+    seed(data_dir, start=date(2026, 10, 1))
+    note = ("It went on and on. " * 55_000)[:1_000_000]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        app.screen.query_one("#note", TextArea).text = note
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "It went on and on. It went on" in screen_text(app)
+    saved = reopen(data_dir)
+    assert saved.history.slips[0].note == note
+    saved.close()
