@@ -11,6 +11,8 @@ from companion.domain.errors import ValidationError
 
 ALIAS_LIMIT = 40
 """The longest alias accepted."""
+URGE_MINUTES = (5, 120)
+"""The shortest and longest default length of an urge session, in minutes."""
 
 _REFUSED = {"Cc", "Zl", "Zp"}
 """Unicode categories an alias may not hold: control codes (C0 and C1) and line breaks."""
@@ -36,10 +38,17 @@ class Profile:
     """How the app refers to the person they left; empty for "them"."""
     welcomed: bool = False
     """True once the first-run welcome has been seen (finished or skipped)."""
+    urge_minutes: int = 20
+    """How long an urge session lasts unless the person picks another length."""
 
     def __post_init__(self) -> None:
         """Refuse an alias that could not have been typed in; keep it trimmed."""
         object.__setattr__(self, "alias", check_alias(self.alias))
+        low, high = URGE_MINUTES
+        if isinstance(self.urge_minutes, bool) or not isinstance(self.urge_minutes, int):
+            raise ValidationError("The session length must be a whole number of minutes.")
+        if not low <= self.urge_minutes <= high:
+            raise ValidationError(f"A session can last from {low} to {high} minutes.")
 
     @property
     def them(self) -> str:
@@ -53,13 +62,14 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
-        return {"alias": self.alias, "welcomed": self.welcomed}
+        return {"alias": self.alias, "welcomed": self.welcomed, "urge_minutes": self.urge_minutes}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
         """Rebuild, refusing malformed values."""
         alias = data.get("alias", "")
         welcomed = data.get("welcomed", False)
+        minutes = data.get("urge_minutes", 20)
         if not isinstance(alias, str) or not isinstance(welcomed, bool):
             raise ValidationError("The settings record is damaged.")
-        return cls(alias=alias, welcomed=welcomed)
+        return cls(alias=alias, welcomed=welcomed, urge_minutes=minutes)

@@ -1,0 +1,635 @@
+"""Urge surfing: a session that rides out a pull to make contact, and what it teaches.
+
+Time is always passed in. Elapsed time is ``now - started_at``, never a count of
+ticks, so a session shows the true time after a laptop sleeps or the app restarts.
+Nothing here promises that an urge will shrink: a session counts as surfed when the
+person stayed with it, whatever the ratings did.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from companion.domain.errors import ValidationError
+from companion.domain.history import check_note, new_id
+
+MODES: dict[str, str] = {
+    "timed": "A timed session",
+    "quick": "A three-minute breathing space",
+    "open": "Until it eases",
+}
+"""The kinds of session."""
+
+QUICK_MINUTES = 3
+"""Length of the quick breathing space."""
+DEFAULT_MINUTES = 20
+"""Default length of a timed session."""
+EXTEND_MINUTES = 5
+"""How much ``+`` adds."""
+CHECKIN_MINUTES = 2
+"""Default minutes between check-ins."""
+LONG_OPEN_MINUTES = 45
+"""After this long in an open session, a safe person or a line is suggested."""
+
+ANCHORS: dict[int, str] = {
+    0: "no pull at all",
+    1: "a faint pull, easy to set aside",
+    2: "noticeable, but quiet",
+    3: "it keeps coming back",
+    4: "hard to think about much else",
+    5: "strong; it takes effort to stay put",
+    6: "very strong; my body wants to move",
+    7: "it feels urgent",
+    8: "close to overwhelming",
+    9: "one step away from contacting them",
+}
+"""What each rating means, in the person's own voice."""
+
+OUTCOMES: dict[str, str] = {
+    "not_contacted": "I didn't contact them",
+    "deciding": "Still deciding",
+    "contacted": "I contacted them",
+    "they_contacted": "They contacted me",
+}
+"""How a session can end. Only "contacted" means the urge was acted on."""
+
+TRIGGERS: tuple[str, ...] = (
+    "A message from them",
+    "Something I saw online",
+    "A memory",
+    "A date or anniversary",
+    "Feeling lonely",
+    "Tired or hungry",
+    "Alcohol or something else",
+    "Something else",
+)
+"""Things that often set off a pull, offered after the timer is running."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the guidance, shown for part of a session."""
+
+    key: str
+    """A stable name for the step."""
+    title: str
+    """A few words."""
+    text: str
+    """What to do, gently."""
+
+
+GUIDANCE: tuple[Step, ...] = (
+    Step(
+        "name",
+        "Name it",
+        "Notice the pull and give it a name: \u201cthis is the urge to reach out.\u201d "
+        "You don't have to do anything about it right now.",
+    ),
+    Step(
+        "body",
+        "Find it in your body",
+        "Where do you feel it? Chest, throat, stomach, hands, jaw? "
+        "Is it tight, hot, heavy, buzzing? Just notice, with curiosity.",
+    ),
+    Step(
+        "breathe",
+        "Breathe with it",
+        "Follow the pacer: in for four, out for six. "
+        "If it helps, breathe towards the place where you feel it.",
+    ),
+    Step(
+        "thoughts",
+        "Notice the thoughts",
+        "What is the urge telling you? \u201cJust once\u201d, \u201cthey've changed\u201d, "
+        "\u201cI need to know\u201d. Thoughts are not instructions; let them pass by.",
+    ),
+    Step(
+        "needs",
+        "What is it asking for?",
+        "Underneath the pull there is often a need: comfort, to be wanted, relief, an "
+        "answer. Is there a small way to meet it without them?",
+    ),
+    Step(
+        "ride",
+        "Ride the wave",
+        "Urges rise, peak and fall, and can come back. Stay with this one. "
+        "You can rate it again whenever you like.",
+    ),
+)
+"""The guided steps of a timed or open session, in order."""
+
+GUIDANCE_STARTS: tuple[float, ...] = (0.0, 0.08, 0.18, 0.35, 0.5, 0.65)
+"""Where each guidance step begins, as a share of a 20-minute timed session."""
+
+SOBER: tuple[Step, ...] = (
+    Step("stop", "Stop", "Pause. Whatever you were about to do can wait three minutes."),
+    Step("observe", "Observe", "What do you feel in your body? What are you thinking?"),
+    Step("breathe", "Breathe", "Bring your attention to your breath. In for four, out for six."),
+    Step("expand", "Expand", "Widen your attention to your whole body and the room around you."),
+    Step("respond", "Respond", "What would take care of you right now? Choose that."),
+)
+"""The quick three-minute breathing space, step by step."""
+
+
+@dataclass(frozen=True)
+class Skill:
+    """Something that can help with a wave of a given strength."""
+
+    key: str
+    """A stable name."""
+    title: str
+    """Its name."""
+    summary: str
+    """One line."""
+    text: str
+    """How to do it, in a few short lines."""
+    caution: str = ""
+    """A caution shown every time, if the skill has one."""
+
+
+SKILLS: dict[str, Skill] = {
+    skill.key: skill
+    for skill in (
+        Skill(
+            "tipp",
+            "TIPP: cool down your body",
+            "Cold water, a short burst of movement, slow breathing, tense and release.",
+            "Temperature: cold water or a cold pack on your face for about 30 seconds.\n"
+            "Intense movement: a minute or two of fast walking or jumping.\n"
+            "Paced breathing: breathe out longer than you breathe in.\n"
+            "Paired relaxation: tense a muscle as you breathe in, let go as you breathe out.\n"
+            "The effect is short, so follow it with another skill.",
+            caution="Cold water slows the heart and exercise speeds it up. If you have a "
+            "heart condition, take beta-blockers, are pregnant, or have breathing or eating "
+            "difficulties, skip the cold water and the exercise, or ask a doctor first.",
+        ),
+        Skill(
+            "stop",
+            "STOP",
+            "Freeze, step back, look at the facts, then choose.",
+            "Stop: don't move, don't reach for the phone.\n"
+            "Take a step back: put the phone down, take a breath, leave the room.\n"
+            "Observe: what is happening inside you and around you? What are the facts?\n"
+            "Proceed with care: what would the you of next week want you to do?",
+        ),
+        Skill(
+            "safe_person",
+            "Reach a safe person",
+            "Message or call someone on your side, or a helpline.",
+            "You don't have to carry this alone. A friend, a sponsor, a therapist or a "
+            "helpline can sit with you while the wave passes. Press ! for your crisis "
+            "contacts.",
+        ),
+        Skill(
+            "distract",
+            "Shift your attention",
+            "Something absorbing for a while: hands busy, mind busy.",
+            "Do something with your hands: tidy a drawer, cook, draw.\n"
+            "Do something kind for someone else.\n"
+            "Put on music or something funny that changes the mood.\n"
+            "Count backwards from 100 in sevens, or name five things you can see.\n"
+            "A strong, safe sensation: a hot shower, ice in your hand, a sour sweet.\n"
+            "This is for now, not forever: you are buying the wave time to pass.",
+        ),
+        Skill(
+            "pros_cons",
+            "Pros and cons",
+            "Weigh acting on the urge against riding it out.",
+            "What would contacting them give you in the next hour? And next week?\n"
+            "What would riding this out give you in the next hour? And next week?\n"
+            "Some people write this on a calm day and read it when the pull is strong.",
+        ),
+        Skill(
+            "tape",
+            "Play the tape forward",
+            "Picture what really happens after you reach out.",
+            "Imagine you send the message. What happens in ten minutes? In an hour? "
+            "Tomorrow? Next week?\n"
+            "Use what has happened before, not the version you hope for.",
+        ),
+        Skill(
+            "reasons",
+            "Read your reasons",
+            "Your own words about why you left.",
+            "Press r to read the reasons you wrote on a clearer day.",
+        ),
+        Skill(
+            "soothe",
+            "Comfort yourself",
+            "Something warm and kind for your body.",
+            "A warm drink, a blanket, a shower, a walk outside, a pet, a favourite song.\n"
+            "You are allowed to be gentle with yourself while this passes.",
+        ),
+    )
+}
+"""Skills the session can offer; see :func:`skills_for`."""
+
+
+def skills_for(rating: int) -> tuple[str, ...]:
+    """At most three skills that suit a wave of this strength (0 to 9)."""
+    if rating >= 8:
+        return ("tipp", "stop", "safe_person")
+    if rating >= 5:
+        return ("distract", "pros_cons", "tape")
+    return ("reasons", "soothe")
+
+
+BREATH_IN_SECONDS = 4.0
+"""Length of an in-breath on the pacer."""
+BREATH_OUT_SECONDS = 6.0
+"""Length of an out-breath on the pacer."""
+
+
+@dataclass(frozen=True)
+class Breath:
+    """Where the breathing pacer is at a moment."""
+
+    breathing_in: bool
+    """True on the in-breath."""
+    fullness: float
+    """How full the lungs are on the pacer, 0.0 to 1.0."""
+    seconds_left: float
+    """Seconds until the breath turns."""
+
+
+def breath_at(elapsed: timedelta) -> Breath:
+    """The pacer's state ``elapsed`` into a session: in for 4 seconds, out for 6."""
+    cycle = BREATH_IN_SECONDS + BREATH_OUT_SECONDS
+    into = max(elapsed.total_seconds(), 0.0) % cycle
+    if into < BREATH_IN_SECONDS:
+        return Breath(True, into / BREATH_IN_SECONDS, BREATH_IN_SECONDS - into)
+    out = into - BREATH_IN_SECONDS
+    return Breath(False, 1.0 - out / BREATH_OUT_SECONDS, BREATH_OUT_SECONDS - out)
+
+
+def check_rating(value: object) -> int:
+    """A rating must be a whole number from 0 to 9."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 9:
+        raise ValidationError(f"A rating is a whole number from 0 to 9, not {value!r}.")
+    return value
+
+
+def _aware(value: Any, what: str) -> datetime:
+    """An aware datetime from ISO text, or a ValidationError."""
+    if not isinstance(value, str):
+        raise ValidationError(f"The {what} is missing.")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"The {what} {value!r} is not a time.") from None
+    if moment.tzinfo is None:
+        raise ValidationError(f"The {what} has no time zone.")
+    return moment
+
+
+@dataclass(frozen=True)
+class Rating:
+    """How strong the pull was at a moment."""
+
+    at: datetime
+    """When it was rated."""
+    value: int
+    """0 (no pull) to 9 (one step from contacting)."""
+
+    def __post_init__(self) -> None:
+        """Refuse impossible ratings."""
+        check_rating(self.value)
+        if self.at.tzinfo is None:
+            raise ValidationError("A rating's time has no time zone.")
+
+
+@dataclass(frozen=True)
+class UrgeSession:
+    """One urge, ridden out: its ratings over time and how it ended."""
+
+    started_at: datetime
+    """When the timer started."""
+    ratings: tuple[Rating, ...]
+    """Every rating, the first taken at the start."""
+    mode: str = "timed"
+    """A key of MODES."""
+    minutes: int | None = DEFAULT_MINUTES
+    """Planned length including extensions; None until it eases."""
+    checkin_minutes: int = CHECKIN_MINUTES
+    """Minutes between check-ins."""
+    trigger: str = ""
+    """What set it off, if the person said."""
+    unsafe: bool = False
+    """True if the person said they did not feel safe."""
+    unsent: str = ""
+    """A message they wanted to send, kept here and never sent."""
+    ended_at: datetime | None = None
+    """When it was closed, or None while it runs."""
+    outcome: str = ""
+    """A key of OUTCOMES once ended."""
+    helped: str = ""
+    """What helped, in their words."""
+    id: str = field(default_factory=new_id)
+    """A stable identifier."""
+
+    def __post_init__(self) -> None:
+        """Refuse a session that could not have happened."""
+        if self.mode not in MODES:
+            raise ValidationError(f"Unknown kind of session {self.mode!r}.")
+        if not self.ratings:
+            raise ValidationError("A session needs its first rating.")
+        if self.started_at.tzinfo is None:
+            raise ValidationError("A session's start has no time zone.")
+        if self.minutes is not None and not 1 <= self.minutes <= 24 * 60:
+            raise ValidationError("A session lasts from 1 minute to a day.")
+        if self.mode == "open" and self.minutes is not None:
+            raise ValidationError("An open session has no set length.")
+        if self.mode != "open" and self.minutes is None:
+            raise ValidationError("A timed session needs a length.")
+        if not 1 <= self.checkin_minutes <= 60:
+            raise ValidationError("Check-ins come every 1 to 60 minutes.")
+        if (self.ended_at is None) != (self.outcome == ""):
+            raise ValidationError("An ended session needs an outcome, and only then.")
+        if self.outcome and self.outcome not in OUTCOMES:
+            raise ValidationError(f"Unknown outcome {self.outcome!r}.")
+        for text in (self.trigger, self.unsent, self.helped):
+            check_note(text)
+
+    @classmethod
+    def start(
+        cls,
+        rating: int,
+        now: datetime,
+        mode: str = "timed",
+        minutes: int = DEFAULT_MINUTES,
+        checkin_minutes: int = CHECKIN_MINUTES,
+    ) -> UrgeSession:
+        """A new session from its first rating."""
+        length: int | None = {"quick": QUICK_MINUTES, "open": None}.get(mode, minutes)
+        return cls(
+            started_at=now,
+            ratings=(Rating(now, check_rating(rating)),),
+            mode=mode,
+            minutes=length,
+            checkin_minutes=checkin_minutes,
+        )
+
+    # Time --------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        """True until it is closed with an outcome."""
+        return self.ended_at is None
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """Time since the start (to the end once closed); never negative."""
+        until = self.ended_at if self.ended_at is not None else now
+        return max(until - self.started_at, timedelta(0))
+
+    def remaining(self, now: datetime) -> timedelta | None:
+        """Time left on the timer (never negative), or None for an open session."""
+        if self.minutes is None:
+            return None
+        return max(timedelta(minutes=self.minutes) - self.elapsed(now), timedelta(0))
+
+    def time_up(self, now: datetime) -> bool:
+        """True once a timed session has reached its length."""
+        remaining = self.remaining(now)
+        return remaining is not None and remaining == timedelta(0)
+
+    def checkin_due(self, now: datetime) -> bool:
+        """True when the last rating is a check-in interval old (while running)."""
+        if not self.running:
+            return False
+        return now - self.ratings[-1].at >= timedelta(minutes=self.checkin_minutes)
+
+    def long_open(self, now: datetime) -> bool:
+        """True when an open session has gone on long enough to suggest reaching out."""
+        return self.minutes is None and self.elapsed(now) >= timedelta(minutes=LONG_OPEN_MINUTES)
+
+    def step(self, now: datetime) -> Step:
+        """The guidance for this moment of the session."""
+        elapsed = self.elapsed(now)
+        if self.mode == "quick":
+            share = elapsed / timedelta(minutes=QUICK_MINUTES)
+            return SOBER[min(int(share * len(SOBER)), len(SOBER) - 1)]
+        length = timedelta(minutes=self.minutes or DEFAULT_MINUTES)
+        share = elapsed / length
+        current = GUIDANCE[0]
+        for step, begins in zip(GUIDANCE, GUIDANCE_STARTS, strict=True):
+            if share >= begins:
+                current = step
+        return current
+
+    # Changes -------------------------------------------------------------------
+
+    def rated(self, value: int, now: datetime) -> UrgeSession:
+        """Add a check-in rating (a clock that stepped back counts as the last moment)."""
+        if not self.running:
+            raise ValidationError("This session has ended.")
+        at = max(now, self.ratings[-1].at)
+        return replace(self, ratings=(*self.ratings, Rating(at, check_rating(value))))
+
+    def extended(self, minutes: int = EXTEND_MINUTES) -> UrgeSession:
+        """Add time to a timed session; an open session has no end to move."""
+        if self.minutes is None or not self.running:
+            return self
+        return replace(self, minutes=min(self.minutes + minutes, 24 * 60))
+
+    def with_details(
+        self, *, trigger: str | None = None, unsafe: bool | None = None, unsent: str | None = None
+    ) -> UrgeSession:
+        """Record what set it off, whether they felt unsafe, or the unsent message."""
+        return replace(
+            self,
+            trigger=self.trigger if trigger is None else trigger,
+            unsafe=self.unsafe if unsafe is None else unsafe,
+            unsent=self.unsent if unsent is None else unsent,
+        )
+
+    def ended(self, outcome: str, now: datetime, helped: str = "") -> UrgeSession:
+        """Close the session with how it went."""
+        if outcome not in OUTCOMES:
+            raise ValidationError(f"Unknown outcome {outcome!r}.")
+        at = max(now, self.started_at)
+        return replace(self, ended_at=at, outcome=outcome, helped=helped)
+
+    # What it shows -------------------------------------------------------------
+
+    @property
+    def first(self) -> int:
+        """The rating at the start."""
+        return self.ratings[0].value
+
+    @property
+    def last(self) -> int:
+        """The latest rating."""
+        return self.ratings[-1].value
+
+    @property
+    def peak(self) -> Rating:
+        """The first of the highest ratings."""
+        return max(self.ratings, key=lambda r: r.value)
+
+    @property
+    def acted_on(self) -> bool:
+        """True only when the person said they contacted them."""
+        return self.outcome == "contacted"
+
+    def peak_minute(self) -> float:
+        """Minutes from the start to the peak."""
+        return (self.peak.at - self.started_at).total_seconds() / 60
+
+    def minutes_to_half(self) -> float | None:
+        """Minutes from the start until a rating fell to half the peak or less, if it did."""
+        peak = self.peak
+        if peak.value == 0:
+            return None
+        after = [r for r in self.ratings if r.at >= peak.at and r is not peak]
+        for rating in after:
+            if rating.value * 2 <= peak.value:
+                return (rating.at - self.started_at).total_seconds() / 60
+        return None
+
+    def wave(self, now: datetime, columns: int) -> list[int]:
+        """The rating in effect at each of ``columns`` even moments from start to now."""
+        if columns <= 0:
+            return []
+        span = self.elapsed(now)
+        values = []
+        for index in range(columns):
+            moment = self.started_at + span * ((index + 1) / columns)
+            current = self.ratings[0].value
+            for rating in self.ratings:
+                if rating.at <= moment:
+                    current = rating.value
+            values.append(current)
+        return values
+
+    # Storage -------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "ratings": [[r.at.isoformat(), r.value] for r in self.ratings],
+            "mode": self.mode,
+            "minutes": self.minutes,
+            "checkin_minutes": self.checkin_minutes,
+            "trigger": self.trigger,
+            "unsafe": self.unsafe,
+            "unsent": self.unsent,
+            "ended_at": None if self.ended_at is None else self.ended_at.isoformat(),
+            "outcome": self.outcome,
+            "helped": self.helped,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> UrgeSession:
+        """Rebuild, refusing anything malformed."""
+        raw = data.get("ratings")
+        if not isinstance(raw, list) or not all(
+            isinstance(item, list) and len(item) == 2 for item in raw
+        ):
+            raise ValidationError("A session's ratings are damaged.")
+        ratings = tuple(Rating(_aware(at, "rating time"), check_rating(value)) for at, value in raw)
+        texts = {key: data.get(key, "") for key in ("trigger", "unsent", "helped", "outcome")}
+        if not all(isinstance(value, str) for value in texts.values()):
+            raise ValidationError("A session record is damaged.")
+        minutes = data.get("minutes")
+        checkin = data.get("checkin_minutes", CHECKIN_MINUTES)
+        unsafe = data.get("unsafe", False)
+        ident = data.get("id")
+        mode = data.get("mode")
+        if (
+            not (minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)))
+            or not isinstance(checkin, int)
+            or not isinstance(unsafe, bool)
+            or not isinstance(ident, str)
+            or not isinstance(mode, str)
+        ):
+            raise ValidationError("A session record is damaged.")
+        ended = data.get("ended_at")
+        return cls(
+            started_at=_aware(data.get("started_at"), "session start"),
+            ratings=ratings,
+            mode=mode,
+            minutes=minutes,
+            checkin_minutes=checkin,
+            trigger=texts["trigger"],
+            unsafe=unsafe,
+            unsent=texts["unsent"],
+            ended_at=None if ended is None else _aware(ended, "session end"),
+            outcome=texts["outcome"],
+            helped=texts["helped"],
+            id=ident,
+        )
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A person's own urge curve, once there are enough sessions to say anything."""
+
+    sessions: int
+    """How many sessions these figures come from."""
+    median_peak_minute: float
+    """Median minutes from the start of a session to its peak."""
+    median_half_minute: float | None
+    """Median minutes until the rating fell to half the peak, where it did."""
+    fell_to_half: int
+    """In how many of the sessions the rating fell to half the peak or less."""
+
+
+FIGURES_FROM = 5
+"""Sessions needed before personal figures are shown."""
+
+
+@dataclass(frozen=True)
+class UrgeStats:
+    """What the idle pane shows."""
+
+    surfed: int
+    """Sessions closed with an outcome."""
+    this_week: int
+    """Of those, how many started in the last 7 days."""
+    not_acted_on: int
+    """Closed sessions where the person did not contact them."""
+    recent_peaks: tuple[int, ...]
+    """The highest rating of each recent closed session, oldest first."""
+    figures: Figures | None
+    """Personal figures, from FIGURES_FROM sessions on."""
+
+
+def urge_stats(sessions: Iterable[UrgeSession], now: datetime, recent: int = 24) -> UrgeStats:
+    """Counts and personal figures over every closed session."""
+    closed = sorted((s for s in sessions if not s.running), key=lambda s: s.started_at)
+    week_ago = now - timedelta(days=7)
+    return UrgeStats(
+        surfed=len(closed),
+        this_week=sum(1 for s in closed if s.started_at >= week_ago),
+        not_acted_on=sum(1 for s in closed if not s.acted_on),
+        recent_peaks=tuple(s.peak.value for s in closed[-recent:]),
+        figures=personal_figures(closed),
+    )
+
+
+def personal_figures(sessions: Sequence[UrgeSession]) -> Figures | None:
+    """Median peak minute and minutes to half the peak, from FIGURES_FROM sessions on."""
+    rated = [s for s in sessions if not s.running]
+    if len(rated) < FIGURES_FROM:
+        return None
+    halves = [m for m in (s.minutes_to_half() for s in rated) if m is not None]
+    return Figures(
+        sessions=len(rated),
+        median_peak_minute=statistics.median(s.peak_minute() for s in rated),
+        median_half_minute=statistics.median(halves) if halves else None,
+        fell_to_half=len(halves),
+    )
+
+
+def clock_text(span: timedelta) -> str:
+    """A span as a clock: "7:05", or "1:02:03" past an hour."""
+    seconds = int(max(span.total_seconds(), 0))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
