@@ -13,15 +13,17 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import HelpPanel
+from textual.widgets import HelpPanel, Input, TextArea
 
 from companion.clock import Clock, SystemClock
 from companion.domain.dates import format_day, local_today, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import Slip
 from companion.domain.profile import Profile
+from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
+from companion.ui.crisis import CrisisScreen
 from companion.ui.day_counter import DayCounter
 from companion.ui.dialogs import (
     AliasDialog,
@@ -34,12 +36,20 @@ from companion.ui.dialogs import (
 from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
 from companion.ui.slips import SlipsScreen
+from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UnsentDialog, UrgeEndDialog
+from companion.ui.urge_history import UrgeHistoryScreen
+from companion.ui.urge_pane import UrgePane
+from companion.ui.urge_screen import UrgeScreen
+from companion.ui.urge_start import UrgeStartDialog
 from companion.ui.welcome import Welcome, WelcomeScreen
 
 T = TypeVar("T")
 
-STYLE_FILES = ("app.tcss", "day_counter.tcss", "panes.tcss", "dialogs.tcss")
+STYLE_FILES = ("app.tcss", "day_counter.tcss", "panes.tcss", "dialogs.tcss", "urge.tcss")
 """The stylesheets, in the order they apply."""
+
+TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key"})
+"""Actions bound to printable keys that must not fire while the person is typing."""
 
 DAY_CHECK_SECONDS = 15.0
 """How often the app looks whether the local day has changed (so midnight moves the counter)."""
@@ -61,6 +71,9 @@ class CompanionApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
     TITLE = "companion"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "urge", "Urge", priority=True),
+        Binding("exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True),
+        Binding("ctrl+g", "crisis", "Crisis", priority=True, show=False),
         Binding("ctrl+l", "quick_hide", "Hide", priority=True),
     ]
 
@@ -71,6 +84,7 @@ class CompanionApp(App[None]):
         self.clock = clock or SystemClock()
         self.shown_day = self.today
         self.undo_slip: Slip | None = None
+        self.current_urge: UrgeSession | None = repository.open_urge
 
     @property
     def today(self) -> date:
@@ -97,6 +111,8 @@ class CompanionApp(App[None]):
             )
         if not self.repository.profile.welcomed:
             self.welcome()
+        elif self.current_urge is not None:
+            self.offer_resume(self.current_urge)
 
     @work(exclusive=True, group="welcome")
     async def welcome(self) -> None:
@@ -116,9 +132,13 @@ class CompanionApp(App[None]):
         """Recompute the day counter for today."""
         self.shown_day = self.today
         summary = self.repository.history.summary(self.shown_day)
+        stats = urge_stats(self.repository.urges, self.clock.now())
         for screen in self.screen_stack:
             for pane in screen.query(DayCounter):
                 pane.summary = summary
+            for urges in screen.query(UrgePane):
+                urges.stats = stats
+                urges.running = self.current_urge
 
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
@@ -244,6 +264,154 @@ class CompanionApp(App[None]):
             self._refresh_slips(keep=slip.id)
             self.notify("Put back.", markup=False)
 
+    # Urge surfing ----------------------------------------------------------------
+
+    @work(exclusive=True, group="urge")
+    async def action_urge(self) -> None:
+        """Start riding out an urge: one digit and the timer runs. Or go back to one."""
+        if isinstance(self.screen, UrgeScreen):
+            return
+        if self.current_urge is not None:
+            self.show_urge(self.current_urge)
+            return
+        minutes = self.repository.profile.urge_minutes
+        choice = await self.push_screen_wait(UrgeStartDialog(minutes))
+        if choice is None:
+            return
+        session = UrgeSession.start(choice.rating, self.clock.now(), choice.mode, minutes)
+        self.current_urge = session
+        self.show_urge(session)
+        # The timer is already running: a failed save is reported but never stops it,
+        # and every later change saves the whole session again.
+        self.attempt(self.repository.save_urge, session)
+        self.refresh_figures()
+
+    def show_urge(self, session: UrgeSession) -> None:
+        """Show the running session."""
+        self.push_screen(UrgeScreen(session, self.clock), callback=self._left_urge)
+
+    def _left_urge(self, _result: object) -> None:
+        """Back on the main screen: show whether a session is still running."""
+        self.refresh_figures()
+
+    def update_urge(self, session: UrgeSession) -> None:
+        """Keep a changed session, save it, and show it."""
+        self.current_urge = session if session.running else None
+        self.attempt(self.repository.save_urge, session)
+        for screen in self.screen_stack:
+            if isinstance(screen, UrgeScreen):
+                screen.session = session
+
+    @on(UrgeScreen.Rated)
+    def _urge_rated(self, event: UrgeScreen.Rated) -> None:
+        """A check-in rating."""
+        if self.current_urge is not None:
+            self.update_urge(self.current_urge.rated(event.value, self.clock.now()))
+
+    @on(UrgeScreen.Extended)
+    def _urge_extended(self) -> None:
+        """Five more minutes."""
+        if self.current_urge is not None:
+            self.update_urge(self.current_urge.extended())
+            self.notify("Five more minutes.", markup=False)
+
+    @on(UrgeScreen.SafetyAnswered)
+    def _urge_safety(self, event: UrgeScreen.SafetyAnswered) -> None:
+        """Not safe: the crisis contacts come first."""
+        if self.current_urge is not None:
+            self.update_urge(self.current_urge.with_details(unsafe=not event.safe))
+        if not event.safe:
+            self.action_crisis()
+
+    @on(UrgeScreen.SkillRequested)
+    def _urge_skill(self, event: UrgeScreen.SkillRequested) -> None:
+        """Show an offered skill."""
+        self.push_screen(SkillDialog(SKILLS[event.key]))
+
+    @on(UrgeScreen.WriteRequested)
+    @work(exclusive=True, group="dialog")
+    async def _urge_write(self) -> None:
+        """The message that is never sent, kept in the session."""
+        if self.current_urge is None:
+            return
+        them = self.repository.profile.them
+        text = await self.push_screen_wait(UnsentDialog(self.current_urge.unsent, them))
+        if text is not None and self.current_urge is not None:
+            self.update_urge(self.current_urge.with_details(unsent=text))
+
+    @on(UrgeScreen.TriggerRequested)
+    @work(exclusive=True, group="dialog")
+    async def _urge_trigger(self) -> None:
+        """What set it off."""
+        trigger = await self.push_screen_wait(TriggerDialog())
+        if trigger is not None and self.current_urge is not None:
+            self.update_urge(self.current_urge.with_details(trigger=trigger))
+
+    @on(UrgeScreen.EndRequested)
+    @work(exclusive=True, group="dialog")
+    async def _urge_end(self) -> None:
+        """Close the running session."""
+        if self.current_urge is not None:
+            await self.end_urge(self.current_urge)
+
+    async def end_urge(self, session: UrgeSession) -> None:
+        """Ask how it went, save it, and follow up gently."""
+        now = self.clock.now()
+        ending = await self.push_screen_wait(UrgeEndDialog(session, now, self.alias))
+        if ending is None:
+            return
+        self.update_urge(session.ended(ending.outcome, now, ending.helped))
+        if isinstance(self.screen, UrgeScreen):
+            self.screen.dismiss(None)
+        self.refresh_figures()
+        if ending.outcome == "contacted":
+            question = Text(
+                "That's all right; it happens, and it doesn't undo what you have done. "
+                "Would you like to log it as a slip now? Your days so far all still count."
+            )
+            if await self.push_screen_wait(ConfirmDialog("Contact happened", question, "Log it")):
+                if self.repository.history.start is None:
+                    self.notify("Set the day No Contact began first (press d).", markup=False)
+                else:
+                    await self.edit_slip(None)
+        elif ending.outcome == "they_contacted":
+            self.notify("Kept with this session. Being contacted never counts against you.")
+        else:
+            self.notify("Closed. You stayed with something hard.", markup=False)
+
+    @work(exclusive=True, group="dialog")
+    async def offer_resume(self, session: UrgeSession) -> None:
+        """A session left open by a quit or a crash: resume it, or close it."""
+        started = session.started_at.astimezone().strftime("%a %d %b, %H:%M")
+        elapsed = span_words(session.elapsed(self.clock.now()))
+        question = Text(
+            f"You started riding out an urge on {started} ({elapsed} ago) and it is "
+            "still open. You can pick it up as it is now, or close it and say how it went."
+        )
+        answer = await self.push_screen_wait(
+            ConfirmDialog("A session is still open", question, "Resume", "Close it")
+        )
+        if answer:
+            self.show_urge(session)
+        elif answer is False:
+            await self.end_urge(session)
+
+    def action_urge_history(self) -> None:
+        """Every session, and the person's own figures."""
+        stats = urge_stats(self.repository.urges, self.clock.now())
+        self.push_screen(UrgeHistoryScreen(self.repository.urges, stats.figures, self.alias))
+
+    # Crisis ----------------------------------------------------------------------
+
+    def action_crisis_key(self) -> None:
+        """``!``: the crisis view (not while typing; see check_action)."""
+        self.action_crisis()
+
+    def action_crisis(self) -> None:
+        """The crisis view, from anywhere; escape returns exactly where the person was."""
+        if not isinstance(self.screen, CrisisScreen):
+            self.push_screen(CrisisScreen())
+
     # Settings ------------------------------------------------------------------
 
     @work(exclusive=True, group="dialog")
@@ -276,10 +444,15 @@ class CompanionApp(App[None]):
         self.push_screen(HiddenScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While hidden, no key opens anything: the next key only brings the screen back."""
+        """While hidden, no key opens anything: the next key only brings the screen back.
+
+        The one-letter keys that work from every screen (``u``, ``!``) step aside while
+        a text field has focus, so they can be typed.
+        """
         if isinstance(self.screen, HiddenScreen):
             return action == "quick_hide"
-        return True
+        typing = isinstance(self.focused, (Input, TextArea))
+        return not (action in TYPED_KEY_ACTIONS and typing)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
@@ -288,8 +461,13 @@ class CompanionApp(App[None]):
             yield SystemCommand("Log a slip", "Contact happened", self.action_log_slip)
             yield SystemCommand("Slips", "See, edit or remove slips", self.action_show_slips)
             yield SystemCommand(
+                "Urge sessions", "Every urge you rode out", self.action_urge_history
+            )
+            yield SystemCommand(
                 "Name for them", "How the app refers to the person you left", self.action_set_alias
             )
+        yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
+        yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from super().get_system_commands(screen)
 

@@ -30,13 +30,19 @@ SLIP_KINDS: dict[str, str] = {
 """What kind of contact happened, in the person's own voice; see :func:`slip_label`."""
 
 
-def slip_label(kind: str, alias: str = "") -> str:
-    """A kind of contact in words, naming the person by their alias when there is one."""
-    return SLIP_KINDS[kind].format(
+def with_alias(template: str, alias: str = "") -> str:
+    """Fill {them}, {they}, {They} and {their} with the alias, or the plain words."""
+    return template.format(
         them=alias or "them",
         they=alias or "they",
+        They=alias or "They",
         their=f"{alias}'s" if alias else "their",
     )
+
+
+def slip_label(kind: str, alias: str = "") -> str:
+    """A kind of contact in words, naming the person by their alias when there is one."""
+    return with_alias(SLIP_KINDS[kind], alias)
 
 
 NOTE_LIMIT = 1_000_000

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from companion.domain.dates import plural
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note, new_id
 
@@ -45,17 +46,17 @@ ANCHORS: dict[int, str] = {
     6: "very strong; my body wants to move",
     7: "it feels urgent",
     8: "close to overwhelming",
-    9: "one step away from contacting them",
+    9: "one step away from reaching out",
 }
 """What each rating means, in the person's own voice."""
 
 OUTCOMES: dict[str, str] = {
-    "not_contacted": "I didn't contact them",
+    "not_contacted": "I didn't contact {them}",
     "deciding": "Still deciding",
-    "contacted": "I contacted them",
-    "they_contacted": "They contacted me",
+    "contacted": "I contacted {them}",
+    "they_contacted": "{They} contacted me",
 }
-"""How a session can end. Only "contacted" means the urge was acted on."""
+"""How a session can end (templates for with_alias). Only "contacted" is acting on it."""
 
 TRIGGERS: tuple[str, ...] = (
     "A message from them",
@@ -123,7 +124,7 @@ GUIDANCE: tuple[Step, ...] = (
 """The guided steps of a timed or open session, in order."""
 
 GUIDANCE_STARTS: tuple[float, ...] = (0.0, 0.08, 0.18, 0.35, 0.5, 0.65)
-"""Where each guidance step begins, as a share of a 20-minute timed session."""
+"""Where each step begins, as a share of the session's length (20 minutes at most)."""
 
 SOBER: tuple[Step, ...] = (
     Step("stop", "Stop", "Pause. Whatever you were about to do can wait three minutes."),
@@ -412,7 +413,8 @@ class UrgeSession:
         if self.mode == "quick":
             share = elapsed / timedelta(minutes=QUICK_MINUTES)
             return SOBER[min(int(share * len(SOBER)), len(SOBER) - 1)]
-        length = timedelta(minutes=self.minutes or DEFAULT_MINUTES)
+        # Never more than the default scale, so extending a session can't undo a step.
+        length = timedelta(minutes=min(self.minutes or DEFAULT_MINUTES, DEFAULT_MINUTES))
         share = elapsed / length
         current = GUIDANCE[0]
         for step, begins in zip(GUIDANCE, GUIDANCE_STARTS, strict=True):
@@ -450,7 +452,7 @@ class UrgeSession:
         """Close the session with how it went."""
         if outcome not in OUTCOMES:
             raise ValidationError(f"Unknown outcome {outcome!r}.")
-        at = max(now, self.started_at)
+        at = max(now, self.ratings[-1].at)
         return replace(self, ended_at=at, outcome=outcome, helped=helped)
 
     # What it shows -------------------------------------------------------------
@@ -484,7 +486,7 @@ class UrgeSession:
         peak = self.peak
         if peak.value == 0:
             return None
-        after = [r for r in self.ratings if r.at >= peak.at and r is not peak]
+        after = self.ratings[self.ratings.index(peak) + 1 :]  # by order, not by time
         for rating in after:
             if rating.value * 2 <= peak.value:
                 return (rating.at - self.started_at).total_seconds() / 60
@@ -544,6 +546,7 @@ class UrgeSession:
         if (
             not (minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)))
             or not isinstance(checkin, int)
+            or isinstance(checkin, bool)
             or not isinstance(unsafe, bool)
             or not isinstance(ident, str)
             or not isinstance(mode, str)
@@ -591,7 +594,7 @@ class UrgeStats:
     surfed: int
     """Sessions closed with an outcome."""
     this_week: int
-    """Of those, how many started in the last 7 days."""
+    """Of those, how many started in the last 7 days ("this week" on screen)."""
     not_acted_on: int
     """Closed sessions where the person did not contact them."""
     recent_peaks: tuple[int, ...]
@@ -608,7 +611,7 @@ def urge_stats(sessions: Iterable[UrgeSession], now: datetime, recent: int = 24)
         surfed=len(closed),
         this_week=sum(1 for s in closed if s.started_at >= week_ago),
         not_acted_on=sum(1 for s in closed if not s.acted_on),
-        recent_peaks=tuple(s.peak.value for s in closed[-recent:]),
+        recent_peaks=tuple(s.peak.value for s in closed[len(closed) - max(recent, 0) :]),
         figures=personal_figures(closed),
     )
 
@@ -633,3 +636,17 @@ def clock_text(span: timedelta) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+def span_words(span: timedelta) -> str:
+    """A span in words: "40 seconds", "12 minutes", "2 hours 5 minutes", "3 days"."""
+    seconds = int(max(span.total_seconds(), 0))
+    if seconds < 60:
+        return plural(seconds, "second")
+    minutes = seconds // 60
+    if minutes < 60:
+        return plural(minutes, "minute")
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return plural(hours, "hour") + (f" {plural(minutes, 'minute')}" if minutes else "")
+    return plural(hours // 24, "day")

@@ -13,12 +13,15 @@ from tinydb.table import Document
 
 from companion.domain.history import History, Slip
 from companion.domain.profile import Profile
+from companion.domain.urge import UrgeSession
 from companion.store.durable import DataFolder, DurableStorage, Recovery
 
 SETTINGS = "settings"
 """The table holding the single settings record."""
 SLIPS = "slips"
 """The table holding one record per slip."""
+URGES = "urges"
+"""The table holding one record per urge session."""
 _SETTINGS_ID = 1
 
 
@@ -28,6 +31,8 @@ def validate_tables(tables: dict[str, Any]) -> None:
     Profile.from_dict(settings)
     start = settings.get("start")
     History.build(start, tables.get(SLIPS, {}).values())
+    for record in tables.get(URGES, {}).values():
+        UrgeSession.from_dict(record)
 
 
 class Repository:
@@ -38,6 +43,10 @@ class Repository:
         self.folder = folder
         self._db = TinyDB(folder, storage=DurableStorage)
         self._profile, self._history = self._load()
+        self._urges = {
+            session.id: session
+            for session in (UrgeSession.from_dict(r) for r in self._db.table(URGES).all())
+        }
 
     @classmethod
     def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
@@ -77,6 +86,15 @@ class Repository:
         slips = self._db.table(SLIPS).all()
         return Profile.from_dict(settings), History.build(settings.get("start"), slips)
 
+    def _upsert(self, table_name: str, record: dict[str, Any]) -> None:
+        """Insert a record, or replace the stored one with the same ``id``, in one save."""
+        table = self._db.table(table_name)
+        existing = table.get(Query().id == record["id"])
+        if isinstance(existing, Document):
+            table.upsert(Document(record, doc_id=existing.doc_id))
+        else:
+            table.insert(record)
+
     def _save_settings(self, **changes: Any) -> None:
         """Write settings fields in one save."""
         record = {**self._settings(), **changes}
@@ -112,12 +130,7 @@ class Repository:
     def save_slip(self, slip: Slip, today: date) -> History:
         """Add a slip, or replace the one with its id."""
         history = self._history.with_slip(slip, today)
-        table = self._db.table(SLIPS)
-        existing = table.get(Query().id == slip.id)
-        if isinstance(existing, Document):
-            table.upsert(Document(slip.to_dict(), doc_id=existing.doc_id))
-        else:
-            table.insert(slip.to_dict())
+        self._upsert(SLIPS, slip.to_dict())
         self._history = history
         return history
 
@@ -135,3 +148,22 @@ class Repository:
         self._db.table(SLIPS).insert(slip.to_dict())
         self._history = replace(self._history, slips=(*self._history.slips, slip))
         return self._history
+
+    # Urge sessions -------------------------------------------------------------
+
+    @property
+    def urges(self) -> tuple[UrgeSession, ...]:
+        """Every urge session, oldest first."""
+        return tuple(sorted(self._urges.values(), key=lambda s: s.started_at))
+
+    @property
+    def open_urge(self) -> UrgeSession | None:
+        """The newest session still running (left open by a quit or a crash), if any."""
+        running = [s for s in self.urges if s.running]
+        return running[-1] if running else None
+
+    def save_urge(self, session: UrgeSession) -> UrgeSession:
+        """Add or update a session; saved at its start, each check-in and its end."""
+        self._upsert(URGES, session.to_dict())
+        self._urges[session.id] = session
+        return session

@@ -255,11 +255,11 @@ class AliasDialog(Dialog[str]):
         return check_alias(self.query_one("#alias", Input).value)
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A gentle yes-or-no question."""
+class ConfirmDialog(ModalScreen[bool | None]):
+    """A gentle two-way question; escape answers None (neither)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "Not now"),
+        Binding("escape", "dismiss_none", "Not now"),
         Binding("y", "answer(True)", "Yes", show=False),
         Binding("n", "answer(False)", "No", show=False),
     ]
@@ -285,6 +285,10 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
         self.dismiss(answer)
+
+    def action_dismiss_none(self) -> None:
+        """Close without choosing either."""
+        self.dismiss(None)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from companion.ui.day_counter import DayCounter
-from companion.ui.placeholders import ContactsPane, ReasonsPane, UrgePane
+from companion.ui.placeholders import ContactsPane, ReasonsPane
+from companion.ui.urge_pane import UrgePane
 
 PANES = ("#day-counter", "#urge", "#reasons", "#contacts")
 """The panes in the order of the keys 1 to 4."""
@@ -21,13 +22,13 @@ class MainScreen(Screen[None]):
     """Day counter, urge surfing, reasons and crisis contacts, all visible at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "focus_pane(0)", "Panes", key_display="1-4"),
+        Binding("1", "focus_pane(0)", "Panes", key_display="1-4", show=False),
         Binding("2", "focus_pane(1)", "Urge surfing", show=False),
         Binding("3", "focus_pane(2)", "Reasons", show=False),
         Binding("4", "focus_pane(3)", "Contacts", show=False),
         Binding("d", "app.set_start", "Start day"),
         Binding("s", "app.log_slip", "Slip"),
-        Binding("l", "app.show_slips", "Slips"),
+        Binding("l", "app.show_slips", "Slips", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]

@@ -24,22 +24,6 @@ class Pane(Vertical, can_focus=True):
         self.border_title = self.TITLE
 
 
-class UrgePane(Pane):
-    """Urge surfing: riding out a pull to make contact."""
-
-    TITLE = "2 Urge surfing"
-    EMPTY = (
-        "When the pull to reach out rises, this is where you can ride it out, "
-        "minute by minute.\n\nThe guided timer is on its way."
-    )
-    HELP = """\
-## Urge surfing
-
-A guided timer for riding out the pull to contact them, without acting on it.
-It is being built; for now, the crisis lines in your own area are a call away.
-"""
-
-
 class ReasonsPane(Pane):
     """Reasons I left: the person's own list."""
 

@@ -58,6 +58,14 @@ def screen_text(app: App[object]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+_FRAME = str.maketrans({ch: " " for ch in "│▌▐╭╮╰╯─━▔▁▊▎"})
+
+
+def screen_words(app: App[object]) -> str:
+    """The screen as one line of words, frames removed: for text that may wrap."""
+    return " ".join(screen_text(app).translate(_FRAME).split())
+
+
 def steady_cursors(app: App[object]) -> None:
     """Stop text cursors blinking, so screenshots are the same every time."""
     for field in app.screen.query(Input):

@@ -1,0 +1,91 @@
+"""Every urge session, and the person's own figures once there are enough."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from companion.domain.history import with_alias
+from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
+from companion.ui.text import one_line, visible
+
+COLUMNS = ("Started", "Length", "First", "Highest", "Last", "How it ended", "What set it off")
+"""The table's columns."""
+
+
+def figures_text(figures: Figures | None) -> str:
+    """The person's own urge curve in a sentence or two."""
+    if figures is None:
+        return (
+            f"After {FIGURES_FROM} sessions, your own figures appear here: when the pull "
+            "tends to be strongest, and how long it takes to ease."
+        )
+    text = (
+        f"Across your {figures.sessions} sessions, the pull was usually strongest about "
+        f"{figures.median_peak_minute:.0f} minutes in."
+    )
+    if figures.median_half_minute is not None:
+        text += (
+            f" In {figures.fell_to_half} of them it fell to half its peak or less, "
+            f"usually by about {figures.median_half_minute:.0f} minutes."
+        )
+    return text
+
+
+class UrgeHistoryScreen(Screen[None]):
+    """A table of sessions, newest first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]
+
+    def __init__(
+        self, sessions: tuple[UrgeSession, ...], figures: Figures | None, alias: str = ""
+    ) -> None:
+        """Show ``sessions`` and ``figures``; ``alias`` names the person they left."""
+        super().__init__()
+        self.sessions = sessions
+        self.figures = figures
+        self.alias = alias
+
+    def compose(self) -> ComposeResult:
+        """Heading, figures, table."""
+        yield Static("Urges you rode out", id="history-title")
+        yield Static(figures_text(self.figures), id="history-figures")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table, newest first."""
+        table = self.query_one(DataTable)
+        rows = []
+        for s in sorted(self.sessions, key=lambda s: s.started_at, reverse=True):
+            length = "running" if s.running else clock_text(s.elapsed(s.started_at))
+            if s.ended_at is not None:
+                length = clock_text(s.ended_at - s.started_at)
+            rows.append(
+                (
+                    s.started_at.astimezone().strftime("%a %d %b %H:%M"),
+                    length,
+                    str(s.first),
+                    str(s.peak.value),
+                    str(s.last),
+                    with_alias(OUTCOMES.get(s.outcome, ""), self.alias),
+                    visible(one_line(s.trigger, 30)),
+                )
+            )
+        for index, title in enumerate(COLUMNS):
+            table.add_column(title, width=max([len(title), *(len(r[index]) for r in rows)]))
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        if not rows:
+            self.query_one("#history-figures", Static).update(
+                "No sessions yet. When the pull rises, press u."
+            )
+
+    def action_close(self) -> None:
+        """Back."""
+        self.dismiss(None)

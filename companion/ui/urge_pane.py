@@ -1,0 +1,96 @@
+"""The Urge surfing pane: how many urges were ridden out, and a key to start one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Sparkline, Static
+
+from companion.domain.urge import UrgeSession, UrgeStats
+
+
+class UrgePane(Vertical, can_focus=True):
+    """Idle: the counts and recent waves. Running: how to get back to the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "app.urge_history", "Sessions"),
+        Binding("enter", "app.urge", "Start", show=False),
+    ]
+    HELP = """\
+## Urge surfing
+
+When the pull to contact them rises, press **u** (from anywhere) and a number
+for how strong it is. A timer starts at once, with a breathing pacer and a few
+gentle steps. It doesn't make the urge go away; it helps you stay with it
+without acting on it.
+
+**v** shows every session, and once you have five, your own figures: when your
+urges tend to be strongest and how long they take to ease.
+"""
+
+    stats: reactive[UrgeStats | None] = reactive(None, always_update=True)
+    """Counts over closed sessions."""
+    running: reactive[UrgeSession | None] = reactive(None, always_update=True)
+    """The session still open, if any."""
+
+    def compose(self) -> ComposeResult:
+        """Counts, the sparkline and the hint."""
+        yield Static("", id="urge-hint")
+        yield Static("", id="urge-counts")
+        yield Sparkline([], id="urge-sparkline")
+        yield Static("", id="urge-sparkline-label")
+
+    def on_mount(self) -> None:
+        """Give the pane its title."""
+        self.border_title = "2 Urge surfing"
+
+    def watch_stats(self) -> None:
+        """Redraw the counts."""
+        self._draw()
+
+    def watch_running(self) -> None:
+        """Redraw the hint."""
+        self._draw()
+
+    def _draw(self) -> None:
+        """Everything from the current stats and session."""
+        if not self.is_mounted:
+            return
+        hint = self.query_one("#urge-hint", Static)
+        if self.running is not None:
+            started = self.running.started_at.astimezone().strftime("%H:%M")
+            hint.update(
+                Text.assemble(
+                    f"A session is running (started {started}). Press ",
+                    ("u", "bold"),
+                    " to go back to it.",
+                )
+            )
+        else:
+            hint.update(
+                Text.assemble(
+                    "When the pull to reach out rises, press ",
+                    ("u", "bold"),
+                    " and a number from 0 to 9.",
+                )
+            )
+        stats = self.stats
+        counts = self.query_one("#urge-counts", Static)
+        line = self.query_one("#urge-sparkline", Sparkline)
+        label = self.query_one("#urge-sparkline-label", Static)
+        if stats is None or stats.surfed == 0:
+            counts.update(Text("No sessions yet.", style="dim"))
+            line.display = label.display = False
+            return
+        counts.update(
+            f"Ridden out: {stats.surfed} ({stats.this_week} this week)\n"
+            f"Not acted on: {stats.not_acted_on}"
+        )
+        line.display = label.display = True
+        line.data = [float(v) for v in stats.recent_peaks]
+        label.update(Text(f"Highest rating of your last {len(stats.recent_peaks)}", style="dim"))

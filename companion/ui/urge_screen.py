@@ -1,0 +1,252 @@
+"""The running urge session: time, a breathing pacer, guidance, check-ins and the wave."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from companion.clock import Clock
+from companion.domain.urge import (
+    ANCHORS,
+    SKILLS,
+    UrgeSession,
+    breath_at,
+    clock_text,
+    skills_for,
+)
+from companion.ui.text import typed
+from companion.ui.wave import Wave
+
+PACER_SECONDS = 0.1
+"""How often the screen redraws the pacer and the clock."""
+SKILL_KEYS = ("a", "b", "c")
+"""Keys that open the offered skills, in order."""
+
+
+class UrgeScreen(Screen[None]):
+    """Everything for riding out one urge. Changes are reported up; the app saves them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus", "extend", "5 more min", key_display="+"),
+        Binding("w", "write", "Write it"),
+        Binding("t", "trigger", "What set it off"),
+        Binding("e", "end", "End"),
+        Binding("escape", "leave", "Back"),
+        Binding("a", "skill(0)", "Skill", show=False),
+        Binding("b", "skill(1)", "Skill", show=False),
+        Binding("c", "skill(2)", "Skill", show=False),
+        Binding("y", "safe(True)", "Safe", show=False),
+        Binding("n", "safe(False)", "Not safe", show=False),
+    ]
+    HELP = """\
+## Riding out an urge
+
+Stay with the pull without acting on it. Press a number from 0 to 9 whenever you
+want to say how strong it is now; every few minutes the screen asks.
+
+- **+** adds five minutes, **e** ends the session, **escape** goes back to the
+  main screen while the timer keeps running (**u** returns here).
+- **w** lets you write the message you want to send. It stays here; nothing can
+  be sent from this app.
+- **!** shows your crisis contacts at any moment.
+"""
+
+    session: reactive[UrgeSession | None] = reactive(None, always_update=True)
+    """The session shown; set by the app after each saved change."""
+
+    @dataclass
+    class Rated(Message):
+        """A new rating from the person."""
+
+        value: int
+
+    class Extended(Message):
+        """The person wants five more minutes."""
+
+    class WriteRequested(Message):
+        """The person wants to write the message they won't send."""
+
+    class TriggerRequested(Message):
+        """The person wants to say what set it off."""
+
+    @dataclass
+    class SafetyAnswered(Message):
+        """The person answered whether they feel safe."""
+
+        safe: bool
+
+    class EndRequested(Message):
+        """The person wants to close the session."""
+
+    @dataclass
+    class SkillRequested(Message):
+        """The person wants to read an offered skill."""
+
+        key: str
+
+    def __init__(self, session: UrgeSession, clock: Clock, reason: str = "") -> None:
+        """Show ``session`` against ``clock``; ``reason`` is one of the person's own."""
+        super().__init__()
+        self.clock = clock
+        self.reason = reason
+        self.safety_answered = session.unsafe
+        self._initial = session
+
+    def compose(self) -> ComposeResult:
+        """Header, pacer, guidance, wave, check-in, skills."""
+        with Vertical(id="urge-body"):
+            with Horizontal(id="urge-header"):
+                yield Static("Riding the wave", id="urge-title")
+                yield Static("", id="urge-clock")
+            with Horizontal(id="pacer-row"):
+                yield Static("", id="pacer-word")
+                yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="pacer")
+            yield Static("", id="step-title")
+            yield Static("", id="step-text")
+            yield Static("The wave so far", id="wave-title")
+            yield Wave("", id="urge-wave")
+            yield Static("", id="urge-reason")
+            yield Static("", id="checkin")
+            yield Static("", id="skills")
+            yield Static("", id="safety")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the session and keep the pacer moving."""
+        self.session = self._initial
+        self.set_interval(PACER_SECONDS, self.tick)
+
+    def watch_session(self, session: UrgeSession | None) -> None:
+        """Redraw everything that depends on the ratings."""
+        if session is None:
+            return
+        self.tick()
+        latest = session.last
+        offered = [key for key in skills_for(latest) if key in self.available_skills()]
+        line = Text("Might help now: ", style="dim")
+        for key, skill in zip(SKILL_KEYS, offered, strict=False):
+            line.append(f" {key} ", style="bold reverse")
+            line.append(f" {SKILLS[skill].title}   ")
+        self.query_one("#skills", Static).update(line)
+        reason = self.query_one("#urge-reason", Static)
+        reason.display = bool(self.reason)
+        reason.update(Text.assemble(("One of your reasons: ", "dim"), typed(self.reason)))
+        safety = self.query_one("#safety", Static)
+        safety.display = not self.safety_answered
+        safety.update(
+            Text.assemble(
+                ("Do you feel safe right now?  ", ""),
+                (" y ", "bold reverse"),
+                (" yes   ", ""),
+                (" n ", "bold reverse"),
+                (" not really", ""),
+            )
+        )
+
+    def available_skills(self) -> set[str]:
+        """Skills that can be offered now (reading reasons needs some reasons)."""
+        keys = set(SKILLS)
+        if not self.reason:
+            keys.discard("reasons")
+        return keys
+
+    def offered(self) -> list[str]:
+        """The skills on offer for the latest rating, in key order."""
+        if self.session is None:
+            return []
+        return [k for k in skills_for(self.session.last) if k in self.available_skills()]
+
+    def tick(self) -> None:
+        """Redraw what changes with time: the clock, the pacer, the step and the check-in."""
+        session = self.session
+        if session is None:
+            return
+        now = self.clock.now()
+        elapsed = session.elapsed(now)
+        remaining = session.remaining(now)
+        clock = f"{clock_text(elapsed)} in"
+        if remaining is not None:
+            clock += f" · {clock_text(remaining)} left"
+        self.query_one("#urge-clock", Static).update(clock)
+        done = session.time_up(now)
+        self.set_class(done, "-time-up")
+        title = "Time's up. Stay as long as you like; e closes." if done else "Riding the wave"
+        self.query_one("#urge-title", Static).update(title)
+        breath = breath_at(elapsed)
+        word = "Breathe in " if breath.breathing_in else "Breathe out"
+        self.query_one("#pacer-word", Static).update(f"{word} {int(breath.seconds_left) + 1}")
+        self.query_one("#pacer", ProgressBar).update(progress=breath.fullness)
+        step = session.step(now)
+        self.query_one("#step-title", Static).update(step.title)
+        self.query_one("#step-text", Static).update(step.text)
+        wave = self.query_one("#urge-wave", Wave)
+        width = max(wave.size.width, 10)
+        wave.show(session.wave(now, width), elapsed)
+        checkin = self.query_one("#checkin", Static)
+        if session.checkin_due(now):
+            checkin.add_class("-due")
+            checkin.update("How strong is it now? Press 0 to 9.")
+        else:
+            checkin.remove_class("-due")
+            checkin.update(
+                Text.assemble(
+                    ("Now: ", "dim"),
+                    (f"{session.last}", "bold"),
+                    (f", {ANCHORS[session.last]}. Press 0 to 9 to rate it again.", "dim"),
+                )
+            )
+        if session.long_open(now):
+            self.query_one("#step-text", Static).update(
+                step.text + "\nYou have been with this a long time. A safe person or a "
+                "helpline could sit with you now: press !."
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit is a new rating."""
+        if event.character is not None and event.character in "0123456789":
+            event.stop()
+            self.post_message(self.Rated(int(event.character)))
+
+    def action_extend(self) -> None:
+        """Ask for five more minutes."""
+        self.post_message(self.Extended())
+
+    def action_write(self) -> None:
+        """Open the message box that never sends."""
+        self.post_message(self.WriteRequested())
+
+    def action_trigger(self) -> None:
+        """Say what set it off."""
+        self.post_message(self.TriggerRequested())
+
+    def action_end(self) -> None:
+        """Close the session with how it went."""
+        self.post_message(self.EndRequested())
+
+    def action_skill(self, index: int) -> None:
+        """Open the offered skill at ``index``."""
+        offered = self.offered()
+        if index < len(offered):
+            self.post_message(self.SkillRequested(offered[index]))
+
+    def action_safe(self, safe: bool) -> None:
+        """Answer the safety question (once)."""
+        if self.safety_answered:
+            return
+        self.safety_answered = True
+        self.query_one("#safety", Static).display = False
+        self.post_message(self.SafetyAnswered(safe))
+
+    def action_leave(self) -> None:
+        """Back to the main screen; the timer keeps running."""
+        self.dismiss(None)

@@ -1,0 +1,355 @@
+"""Urge surfing: from one key and a digit to a saved session, and back after a restart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from companion.ui.crisis import CrisisScreen
+from companion.ui.dialogs import ConfirmDialog, SlipDialog, StartDateDialog
+from companion.ui.main_screen import MainScreen
+from companion.ui.urge_dialogs import SkillDialog, UnsentDialog, UrgeEndDialog
+from companion.ui.urge_history import UrgeHistoryScreen
+from companion.ui.urge_screen import UrgeScreen
+from companion.ui.urge_start import UrgeStartDialog
+
+from .support import reopen, screen_text, screen_words, seed
+
+
+async def start_session(pilot, rating: str = "7") -> None:
+    """Press u and a digit, as a person in a craving would."""
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.press(rating)
+    await pilot.pause()
+
+
+async def test_u_and_a_digit_start_the_timer_at_once(make_app, data_dir) -> None:
+    """Two keys: the timer is running and the session is already saved."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeStartDialog)
+        assert "one step away from reaching out" in screen_text(app)
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        text = screen_text(app)
+        assert "0:00 in · 20:00 left" in text
+        assert "Name it" in text
+        assert "Breathe in" in text
+    saved = reopen(data_dir)
+    (session,) = saved.urges
+    assert session.running and session.first == 7 and session.minutes == 20
+    saved.close()
+
+
+async def test_check_ins_draw_the_wave_and_are_saved(make_app, data_dir, clock) -> None:
+    """After two minutes the screen asks again; one digit answers and is saved."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot, "6")
+        assert "How strong is it now?" not in screen_text(app)
+        clock.advance(minutes=2)
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "How strong is it now? Press 0 to 9." in text
+        assert "2:00 in · 18:00 left" in text
+        await pilot.press("9")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Now: 9" in text
+        assert "Take a step back" not in text  # skills are offered by name, not dumped
+        assert "TIPP" in text  # at 8 or more: TIPP, STOP, a safe person
+    saved = reopen(data_dir)
+    assert [r.value for r in saved.urges[0].ratings] == [6, 9]
+    saved.close()
+
+
+async def test_skill_card_carries_its_caution(make_app, data_dir) -> None:
+    """At a 9, a opens TIPP, and the medical caution is shown with it."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot, "9")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, SkillDialog)
+        assert "heart condition" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+
+
+async def test_extend_adds_five_minutes(make_app, data_dir) -> None:
+    """+ gives five more minutes, and the new length is saved."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "25:00 left" in screen_text(app)
+    saved = reopen(data_dir)
+    assert saved.urges[0].minutes == 25
+    saved.close()
+
+
+async def test_time_up_is_marked_quietly(make_app, data_dir, clock) -> None:
+    """When the time is up the screen says so, and the session stays open until closed."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        clock.advance(minutes=21)
+        await pilot.pause(0.3)
+        assert "Time's up" in screen_text(app)
+        assert app.screen.has_class("-time-up")
+        assert isinstance(app.screen, UrgeScreen)
+
+
+async def test_quick_breathing_space(make_app, data_dir, clock) -> None:
+    """l before the digit picks the three-minute breathing space, step by step."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u", "l")
+        await pilot.pause()
+        assert "3-minute breathing space" in screen_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert "3:00 left" in screen_text(app)
+        assert "Stop" in screen_text(app)
+        clock.advance(seconds=75)
+        await pilot.pause(0.3)
+        assert "Breathe" in screen_text(app)
+
+
+async def test_open_session_has_no_end_time(make_app, data_dir) -> None:
+    """l twice picks "until it eases": elapsed time only."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u", "l", "l")
+        await pilot.pause()
+        assert "until it eases" in screen_text(app)
+        await pilot.press("4")
+        await pilot.pause()
+        assert "0:00 in" in screen_text(app)
+        assert "left" not in screen_text(app).split("\n")[1]
+
+
+async def test_crisis_key_inside_a_session_and_back(make_app, data_dir) -> None:
+    """! from the session shows where to turn; escape goes back to the running timer."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        assert "emergency number" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+
+
+async def test_not_safe_opens_the_crisis_view(make_app, data_dir) -> None:
+    """Answering "not really" to the safety question brings help first."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].unsafe
+    saved.close()
+
+
+async def test_ctrl_g_from_the_unsent_message_keeps_the_words(make_app, data_dir) -> None:
+    """Mid-sentence in the message box, ctrl+g shows help; escape returns with the words."""
+    seed(data_dir, alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsentDialog)
+        assert "Write everything you want to say to Sam" in screen_text(app)
+        await pilot.press(*"I miss you! [b]really[/b]")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsentDialog)
+        assert app.screen.query_one("#unsent", TextArea).text == "I miss you! [b]really[/b]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].unsent == "I miss you! [b]really[/b]"
+    saved.close()
+
+
+async def test_letters_typed_in_a_field_stay_letters(make_app, data_dir) -> None:
+    """u and ! typed into a text field are text, not keys that open things."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("u", "exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, StartDateDialog)
+        assert app.screen.query_one("#date", Input).value == "u!"
+
+
+@pytest.mark.parametrize(
+    ("key", "outcome", "said"),
+    [
+        ("1", "not_contacted", "Closed. You stayed with something hard."),
+        ("2", "deciding", "Closed. You stayed with something hard."),
+        ("4", "they_contacted", "Being contacted never counts against you."),
+    ],
+)
+async def test_each_way_a_session_can_end(make_app, data_dir, key, outcome, said) -> None:
+    """e shows the wave and the outcomes; one key closes the session and it is saved."""
+    seed(data_dir, alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeEndDialog)
+        assert "I didn't contact Sam" in screen_text(app)
+        assert "Sam contacted me" in screen_text(app)
+        await pilot.press("tab", *"a walk", "shift+tab", key)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert said in screen_words(app)
+        assert "Ridden out: 1 (1 this week)" in screen_text(app)
+    saved = reopen(data_dir)
+    (session,) = saved.urges
+    assert session.outcome == outcome and session.helped == "a walk"
+    assert not session.running
+    saved.close()
+
+
+async def test_contacted_them_opens_the_slip_gently(make_app, data_dir) -> None:
+    """ "I contacted them" asks, kindly, whether to log a slip; yes opens the slip form."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "doesn't undo" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].outcome == "contacted"
+    assert len(saved.history.slips) == 1
+    saved.close()
+
+
+async def test_resume_after_a_restart_shows_the_true_time(make_app, data_dir, clock) -> None:
+    """Closed mid-session (or killed), the next start offers to resume with the real time."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        clock.advance(minutes=1)
+        await pilot.press("4")
+        await pilot.pause()
+    clock.advance(minutes=6, seconds=30)  # the app was closed for a while
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmDialog)
+        assert "(7 minutes" in screen_text(again)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, UrgeScreen)
+        assert "7:30 in · 12:30 left" in screen_text(again)
+        # The last rating was 6½ minutes ago, so a check-in is due at once.
+        assert "How strong is it now?" in screen_text(again)
+
+
+async def test_close_a_session_left_open(make_app, data_dir, clock) -> None:
+    """Or the person closes the old session with how it went."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+    clock.advance(hours=3)
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # "Close it"
+        await pilot.pause()
+        assert isinstance(again.screen, UrgeEndDialog)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(again.screen, MainScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].outcome == "not_contacted"
+    saved.close()
+
+
+async def test_escape_leaves_the_timer_running(make_app, data_dir, clock) -> None:
+    """Escape goes back to the panes; the pane says a session runs; u returns to it."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "A session is running" in screen_text(app)
+        clock.advance(minutes=3)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        assert "3:00 in" in screen_text(app)
+
+
+async def test_history_and_personal_figures(make_app, data_dir, clock) -> None:
+    """After five sessions, v in the pane shows each one and the person's own urge curve."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(5):
+            await start_session(pilot, "6")
+            clock.advance(minutes=4)
+            await pilot.press("9")
+            clock.advance(minutes=4)
+            await pilot.press("3")
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+            clock.advance(hours=5)
+        assert "Ridden out: 5 (5 this week)" in screen_text(app)
+        await pilot.press("2", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeHistoryScreen)
+        text = screen_text(app)
+        flat = screen_words(app)
+        assert "usually strongest about 4 minutes in" in flat
+        assert "In 5 of them it fell to half its peak or less, usually by about 8" in flat
+        assert text.count("I didn't contact them") == 5
