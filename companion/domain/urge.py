@@ -8,6 +8,7 @@ person stayed with it, whatever the ratings did.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -630,9 +631,14 @@ def personal_figures(sessions: Sequence[UrgeSession]) -> Figures | None:
     )
 
 
-def clock_text(span: timedelta) -> str:
-    """A span as a clock: "7:05", or "1:02:03" past an hour."""
-    seconds = int(max(span.total_seconds(), 0))
+def clock_text(span: timedelta, round_up: bool = False) -> str:
+    """A span as a clock: "7:05", or "1:02:03" past an hour.
+
+    Elapsed time rounds down and time left rounds up (``round_up``), so the two
+    always add up to the session's length.
+    """
+    total = max(span.total_seconds(), 0.0)
+    seconds = math.ceil(total) if round_up else int(total)
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"

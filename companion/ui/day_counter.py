@@ -27,8 +27,8 @@ class DayCounter(Vertical, can_focus=True):
 The big number is how many days this stretch has lasted.
 
 - **d** sets or corrects the day No Contact began.
-- **s** logs that contact happened. All your history stays, and your
-  total days of No Contact never go down.
+- **s** logs that contact happened. All your history stays, and no
+  No Contact day you have had is ever taken away.
 - **l** shows every slip, to edit or remove one.
 
 Being contacted by them never counts against you.

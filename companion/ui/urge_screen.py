@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -176,7 +177,7 @@ want to say how strong it is now; every few minutes the screen asks.
         remaining = session.remaining(now)
         clock = f"{clock_text(elapsed)} in"
         if remaining is not None:
-            clock += f" · {clock_text(remaining)} left"
+            clock += f" · {clock_text(remaining, round_up=True)} left"
         self.query_one("#urge-clock", Static).update(clock)
         done = session.time_up(now)
         self.set_class(done, "-time-up")
@@ -184,7 +185,8 @@ want to say how strong it is now; every few minutes the screen asks.
         self.query_one("#urge-title", Static).update(title)
         breath = breath_at(elapsed)
         word = "Breathe in " if breath.breathing_in else "Breathe out"
-        self.query_one("#pacer-word", Static).update(f"{word} {int(breath.seconds_left) + 1}")
+        count = max(math.ceil(breath.seconds_left), 1)
+        self.query_one("#pacer-word", Static).update(f"{word} {count}")
         self.query_one("#pacer", ProgressBar).update(progress=breath.fullness)
         step = session.step(now)
         self.query_one("#step-title", Static).update(step.title)

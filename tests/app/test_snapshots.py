@@ -154,3 +154,114 @@ def test_hidden(snap_compare, make_app, data_dir) -> None:
     """ctrl+l: nothing at all on the screen."""
     seed(data_dir, start=date(2026, 10, 1), alias="Sam")
     assert snap_compare(make_app(), press=["ctrl+l"])
+
+
+async def _ride(pilot, clock, ratings=("7", "9", "6", "3")) -> None:
+    """Start a session and rate it every two minutes."""
+    await pilot.press("u")
+    await pilot.pause()
+    await pilot.press(ratings[0])
+    await pilot.pause()
+    for value in ratings[1:]:
+        clock.advance(minutes=2)
+        await pilot.press(value)
+        await pilot.pause()
+    await _steady(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_start(snap_compare, make_app, data_dir, size) -> None:
+    """The one step before the timer: the ten anchors and the length."""
+    seed(data_dir, start=date(2026, 10, 1))
+    assert snap_compare(make_app(), terminal_size=size, press=["u"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_session_started(snap_compare, make_app, data_dir, size) -> None:
+    """Just started at 7: clock, pacer, the first step, skills for 5-7, the safety question."""
+    seed(data_dir, start=date(2026, 10, 1))
+    assert snap_compare(make_app(), terminal_size=size, press=["u", "7"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_session_check_in(snap_compare, make_app, data_dir, clock, size) -> None:
+    """Seven minutes in: the wave so far, a later step, and the check-in asking again."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        await _ride(pilot, clock)
+        clock.advance(minutes=2, seconds=30)
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_end(snap_compare, make_app, data_dir, clock, size) -> None:
+    """Closing: the wave of the whole session and the four ways it can end."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+
+    async def run_before(pilot) -> None:
+        await _ride(pilot, clock)
+        await pilot.press("e")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_skill(snap_compare, make_app, data_dir, size) -> None:
+    """At a 9, the TIPP card with its medical caution."""
+    seed(data_dir)
+    assert snap_compare(make_app(), terminal_size=size, press=["u", "9", "a"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_unsent(snap_compare, make_app, data_dir, size) -> None:
+    """The message that is never sent."""
+    seed(data_dir, alias="Sam")
+    press = ["u", "8", "w", *"I just want to know why."]
+    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_urge_history_and_pane(snap_compare, make_app, data_dir, clock, size) -> None:
+    """Five sessions: the pane's counts and sparkline, then the history with figures."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        for peak in "98769":
+            await _ride(pilot, clock, ("6", peak, "3"))
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+            clock.advance(hours=7)
+        await pilot.press("2", "v")
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen_after_sessions(snap_compare, make_app, data_dir, clock, size) -> None:
+    """The urge pane after two sessions: counts and a small sparkline."""
+    seed(data_dir, start=date(2026, 10, 1))
+
+    async def run_before(pilot) -> None:
+        for peak in "84":
+            await _ride(pilot, clock, ("5", peak, "2"))
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_crisis_view(snap_compare, make_app, data_dir, size) -> None:
+    """! from the main screen: where to turn now."""
+    seed(data_dir)
+    assert snap_compare(make_app(), terminal_size=size, press=["!"], run_before=_steady)

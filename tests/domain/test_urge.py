@@ -1067,3 +1067,24 @@ def test_a_session_built_by_hand_is_checked_too() -> None:
     for make in impossible:
         with pytest.raises(ValidationError):
             make()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    seconds=st.floats(min_value=0, max_value=20 * 60, allow_nan=False),
+    minutes=st.integers(min_value=1, max_value=120),
+)
+def test_time_in_and_time_left_add_up_to_the_length(seconds: float, minutes: int) -> None:
+    """The clock never shows, say, "0:01 in · 19:58 left": the two always sum to the length."""
+    session = UrgeSession.start(5, T0, minutes=minutes)
+    now = T0 + timedelta(seconds=seconds)
+    elapsed = session.elapsed(now)
+    remaining = session.remaining(now)
+    assert remaining is not None
+
+    def as_seconds(text: str) -> int:
+        parts = [int(p) for p in text.split(":")]
+        return sum(p * 60**i for i, p in enumerate(reversed(parts)))
+
+    shown = as_seconds(clock_text(elapsed)) + as_seconds(clock_text(remaining, round_up=True))
+    assert shown == max(minutes * 60, as_seconds(clock_text(elapsed)))

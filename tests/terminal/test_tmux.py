@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +98,22 @@ def test_ctrl_l_hides_an_open_dialog_and_returns_to_it(terminal: Terminal, data:
     terminal.press("x")
     shown = terminal.wait_for("I sent Sam [bold] a message")
     assert "What happened?" in shown
+
+
+def test_u_and_a_digit_show_a_running_timer(terminal: Terminal, data: Path) -> None:
+    """In a real terminal, u then 7 shows the ticking timer within a second; it resumes."""
+    first_run(terminal, data)
+    terminal.press("u")
+    terminal.wait_for("How strong is the pull right now?")
+    terminal.press("7")
+    shown = terminal.wait_for("Riding the wave", timeout=1.0)
+    assert re.search(r"0:0\d in · (20:00|19:5\d) left", shown)
+    assert "Breathe" in shown
+    terminal.wait_until(lambda s: "0:01 in" in s or "0:02 in" in s, "the clock to tick", 5)
+    terminal.press("Escape")
+    terminal.wait_for("A session is running")
+    quit_app(terminal)
+    terminal.start("--data", str(data))
+    terminal.wait_for("A session is still open")
+    terminal.press("Enter")  # Resume
+    terminal.wait_for("Riding the wave")

@@ -1,0 +1,1 @@
+"""Benchmarks: measured against budgets, never as timed tests."""
