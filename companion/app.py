@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
@@ -19,7 +20,6 @@ from companion.clock import Clock, SystemClock
 from companion.domain.dates import format_day, local_today, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import Slip
-from companion.domain.profile import Profile
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
@@ -32,6 +32,7 @@ from companion.ui.dialogs import (
     SlipDialog,
     SlipDraft,
     StartDateDialog,
+    UrgeLengthDialog,
 )
 from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
@@ -120,7 +121,8 @@ class CompanionApp(App[None]):
         chosen: Welcome | None = await self.push_screen_wait(WelcomeScreen(self.today))
         profile = self.repository.profile
         alias = chosen.alias if chosen else profile.alias
-        if self.attempt(self.repository.save_profile, Profile(alias, True)) is None:
+        welcomed = replace(profile, alias=alias, welcomed=True)
+        if self.attempt(self.repository.save_profile, welcomed) is None:
             return
         if chosen is not None and chosen.start is not None:
             self.attempt(self.repository.save_start, chosen.start, self.today)
@@ -415,12 +417,26 @@ class CompanionApp(App[None]):
     # Settings ------------------------------------------------------------------
 
     @work(exclusive=True, group="dialog")
+    async def action_set_urge_length(self) -> None:
+        """Choose the default length of an urge session."""
+        profile = self.repository.profile
+        minutes = await self.push_screen_wait(UrgeLengthDialog(profile.urge_minutes))
+        if minutes is None:
+            return
+        changed = replace(profile, urge_minutes=minutes)
+        if self.attempt(self.repository.save_profile, changed) is not None:
+            self.notify(f"Urge sessions now last {minutes} minutes.", markup=False)
+
+    def bell(self) -> None:
+        """Never ring the terminal bell: a sound could give the app away."""
+
+    @work(exclusive=True, group="dialog")
     async def action_set_alias(self) -> None:
         """Choose how the app refers to the person they left."""
         alias = await self.push_screen_wait(AliasDialog(self.repository.profile.alias))
         if alias is None:
             return
-        profile = Profile(alias=alias, welcomed=True)
+        profile = replace(self.repository.profile, alias=alias, welcomed=True)
         if self.attempt(self.repository.save_profile, profile) is not None:
             self.refresh_figures()
 
@@ -465,6 +481,11 @@ class CompanionApp(App[None]):
             )
             yield SystemCommand(
                 "Name for them", "How the app refers to the person you left", self.action_set_alias
+            )
+            yield SystemCommand(
+                "Urge session length",
+                "How long a session lasts unless you pick another",
+                self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)

@@ -17,7 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import SLIP_KINDS, check_note, slip_label
-from companion.domain.profile import check_alias
+from companion.domain.profile import URGE_MINUTES, check_alias
 from companion.ui.text import typed
 
 T = TypeVar("T")
@@ -326,3 +326,33 @@ class NoticeDialog(ModalScreen[None]):
     def _pressed(self, _event: Any) -> None:
         """The OK button."""
         self.dismiss(None)
+
+
+class UrgeLengthDialog(Dialog[int]):
+    """How long an urge session lasts unless another length is picked."""
+
+    TITLE = "Length of an urge session"
+
+    def __init__(self, minutes: int) -> None:
+        """Open with the current length."""
+        super().__init__()
+        self.minutes = minutes
+
+    def body(self) -> ComposeResult:
+        """One number."""
+        low, high = URGE_MINUTES
+        yield Label(
+            f"Minutes, from {low} to {high}. Many people find 20 a good start; "
+            "you can always add more with + during a session."
+        )
+        yield Input(
+            str(self.minutes), id="minutes", select_on_focus=True, compact=True, type="integer"
+        )
+
+    def result(self) -> int:
+        """The minutes, checked."""
+        text = self.query_one("#minutes", Input).value.strip()
+        low, high = URGE_MINUTES
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValidationError(f"Please give a whole number of minutes from {low} to {high}.")
+        return int(text)

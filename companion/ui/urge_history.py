@@ -14,7 +14,16 @@ from companion.domain.history import with_alias
 from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
 from companion.ui.text import one_line, visible
 
-COLUMNS = ("Started", "Length", "First", "Highest", "Last", "How it ended", "What set it off")
+COLUMNS = (
+    "Started",
+    "Length",
+    "First",
+    "Highest",
+    "Last",
+    "How it ended",
+    "What set it off",
+    "What helped",
+)
 """The table's columns."""
 
 
@@ -75,6 +84,7 @@ class UrgeHistoryScreen(Screen[None]):
                     str(s.last),
                     with_alias(OUTCOMES.get(s.outcome, ""), self.alias),
                     visible(one_line(s.trigger, 30)),
+                    visible(one_line(s.helped, 40)),
                 )
             )
         for index, title in enumerate(COLUMNS):

@@ -21,9 +21,11 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 
 
 async def _steady(pilot) -> None:
-    """Let the screen settle with cursors that do not blink."""
+    """Let the screen settle: cursors that do not blink, and no toast that may or may not
+    have timed out yet (their timeouts run on the real clock)."""
     await pilot.pause()
     steady_cursors(pilot.app)
+    pilot.app.clear_notifications()
     await pilot.pause()
 
 

@@ -353,3 +353,37 @@ async def test_history_and_personal_figures(make_app, data_dir, clock) -> None:
         assert "usually strongest about 4 minutes in" in flat
         assert "In 5 of them it fell to half its peak or less, usually by about 8" in flat
         assert text.count("I didn't contact them") == 5
+
+
+async def test_session_length_is_a_setting(make_app, data_dir) -> None:
+    """From the palette the default length changes; the next session uses it."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_set_urge_length()
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"200", "enter")
+        await pilot.pause()
+        assert "from 5 to 120" in screen_text(app)
+        await pilot.press("ctrl+u", *"30", "enter")
+        await pilot.pause()
+        await start_session(pilot)
+        assert "0:00 in · 30:00 left" in screen_text(app)
+    saved = reopen(data_dir)
+    assert saved.profile.urge_minutes == 30
+    saved.close()
+
+
+async def test_what_helped_is_shown_as_typed(make_app, data_dir) -> None:
+    """The history shows what helped in the person's own words, markup and all."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", *"[b]my sister[/b]", "shift+tab", "1")
+        await pilot.pause()
+        await pilot.press("2", "v")
+        await pilot.pause()
+        assert "[b]my sister[/b]" in screen_text(app)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shlex
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -117,3 +119,33 @@ def test_u_and_a_digit_show_a_running_timer(terminal: Terminal, data: Path) -> N
     terminal.wait_for("A session is still open")
     terminal.press("Enter")  # Resume
     terminal.wait_for("Riding the wave")
+
+
+OSC = re.compile(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
+"""Operating-system commands, whose terminator may be a BEL byte that makes no sound."""
+
+
+def test_no_bell_even_when_a_key_is_refused(terminal: Terminal, data: Path, tmp_path: Path) -> None:
+    """Letters typed into a number field are refused silently: no bell byte reaches the terminal."""
+    first_run(terminal, data)
+    stream = tmp_path / "output.bin"
+    terminal.run("pipe-pane", "-o", f"cat >> {shlex.quote(str(stream))}")
+    terminal.press("C-p")
+    terminal.wait_for("Search for commands")
+    terminal.type("Urge session length")
+    terminal.wait_for("How long a session lasts")
+    terminal.press("Enter")
+    terminal.wait_for("Length of an urge session")
+    terminal.type("7")  # replaces the selected "20": proves the field has the keys
+    terminal.wait_until(lambda s: re.search(r"│ +7 +│", s) is not None, "the field to show 7")
+    terminal.type("abc")  # refused: the field takes whole numbers only
+    terminal.type("5")  # once "75" shows, everything before it has been drawn
+    terminal.wait_until(lambda s: re.search(r"│ +75 +│", s) is not None, "the field to show 75")
+    terminal.run("pipe-pane")  # stop capturing
+    settled = -1
+    while settled != stream.stat().st_size:  # let the capture finish writing
+        settled = stream.stat().st_size
+        time.sleep(0.2)
+    written = stream.read_bytes()
+    assert written, "the terminal output was not captured"
+    assert b"\x07" not in OSC.sub(b"", written)
