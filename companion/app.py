@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -20,6 +21,14 @@ from companion.clock import Clock, SystemClock
 from companion.domain.dates import format_day, local_today, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import Slip
+from companion.domain.reasons import (
+    Reason,
+    for_urge,
+    moved,
+    next_position,
+    prompt_at,
+    review_order,
+)
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
@@ -34,9 +43,14 @@ from companion.ui.dialogs import (
     StartDateDialog,
     UrgeLengthDialog,
 )
+from companion.ui.guided import GuidedScreen
 from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
+from companion.ui.reason_dialog import ReasonDialog, ReasonDraft
+from companion.ui.reasons_pane import ReasonsPane
+from companion.ui.review import BreatheScreen, ReviewScreen
 from companion.ui.slips import SlipsScreen
+from companion.ui.text import one_line
 from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UnsentDialog, UrgeEndDialog
 from companion.ui.urge_history import UrgeHistoryScreen
 from companion.ui.urge_pane import UrgePane
@@ -46,10 +60,17 @@ from companion.ui.welcome import Welcome, WelcomeScreen
 
 T = TypeVar("T")
 
-STYLE_FILES = ("app.tcss", "day_counter.tcss", "panes.tcss", "dialogs.tcss", "urge.tcss")
+STYLE_FILES = (
+    "app.tcss",
+    "day_counter.tcss",
+    "panes.tcss",
+    "dialogs.tcss",
+    "urge.tcss",
+    "reasons.tcss",
+)
 """The stylesheets, in the order they apply."""
 
-TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key"})
+TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review"})
 """Actions bound to printable keys that must not fire while the person is typing."""
 
 DAY_CHECK_SECONDS = 15.0
@@ -73,16 +94,25 @@ class CompanionApp(App[None]):
     TITLE = "companion"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "urge", "Urge", priority=True),
+        Binding("r", "review", "Reasons", priority=True),
         Binding("exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True),
         Binding("ctrl+g", "crisis", "Crisis", priority=True, show=False),
         Binding("ctrl+l", "quick_hide", "Hide", priority=True),
     ]
 
-    def __init__(self, repository: Repository, clock: Clock | None = None) -> None:
-        """Show the data in ``repository``, reading the time from ``clock``."""
+    def __init__(
+        self, repository: Repository, clock: Clock | None = None, rng: random.Random | None = None
+    ) -> None:
+        """Show the data in ``repository``, reading the time from ``clock``.
+
+        ``rng`` shuffles reasons for review (tests pass a seeded one).
+        """
         super().__init__()
         self.repository = repository
         self.clock = clock or SystemClock()
+        self.rng = rng or random.Random()
+        self.undo_reason: Reason | None = None
+        self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
         self.undo_slip: Slip | None = None
         self.current_urge: UrgeSession | None = repository.open_urge
@@ -141,6 +171,8 @@ class CompanionApp(App[None]):
             for urges in screen.query(UrgePane):
                 urges.stats = stats
                 urges.running = self.current_urge
+            for reasons in screen.query(ReasonsPane):
+                reasons.reasons = self.repository.reasons
 
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
@@ -289,8 +321,10 @@ class CompanionApp(App[None]):
         self.refresh_figures()
 
     def show_urge(self, session: UrgeSession) -> None:
-        """Show the running session."""
-        self.push_screen(UrgeScreen(session, self.clock), callback=self._left_urge)
+        """Show the running session, with one of the person's own reasons."""
+        reason = for_urge(self.repository.reasons, self.rng)
+        glance = one_line(reason.glance, 160) if reason is not None else ""
+        self.push_screen(UrgeScreen(session, self.clock, glance), callback=self._left_urge)
 
     def _left_urge(self, _result: object) -> None:
         """Back on the main screen: show whether a session is still running."""
@@ -403,6 +437,158 @@ class CompanionApp(App[None]):
         stats = urge_stats(self.repository.urges, self.clock.now())
         self.push_screen(UrgeHistoryScreen(self.repository.urges, stats.figures, self.alias))
 
+    # Reasons ---------------------------------------------------------------------
+
+    @on(ReasonsPane.Requested)
+    def _reason_requested(self, event: ReasonsPane.Requested) -> None:
+        """Do what the pane asked."""
+        reason = event.reason
+        if event.action == "add":
+            self.run_worker(self.edit_reason(None), exclusive=True, group="dialog")
+        elif event.action == "edit" and reason is not None:
+            self.run_worker(self.edit_reason(reason), exclusive=True, group="dialog")
+        elif event.action == "remove" and reason is not None:
+            if self.attempt(self.repository.delete_reason, reason.id) is not None:
+                self.undo_reason = reason
+                self.refresh_figures()
+                self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
+        elif event.action == "pin" and reason is not None:
+            changed = replace(reason, pinned=not reason.pinned, edited_at=self.clock.now())
+            self._saved_reason(self.attempt(self.repository.save_reason, changed))
+        elif event.action in ("up", "down") and reason is not None:
+            step = -1 if event.action == "up" else 1
+            changes = moved(self.repository.reasons, reason.id, step)
+            if changes and self.attempt(self.repository.save_reasons, changes) is not None:
+                self._saved_reason(reason)
+        elif event.action == "undo":
+            self._undo_reason()
+        elif event.action == "guided":
+            self.action_guided()
+
+    def _saved_reason(self, reason: Reason | None) -> None:
+        """Refresh the pane and keep the cursor on ``reason``."""
+        if reason is None:
+            return
+        self.refresh_figures()
+        for pane in self.query(ReasonsPane):
+            pane.select(reason.id)
+
+    def _undo_reason(self) -> None:
+        """Put back the reason removed last."""
+        reason = self.undo_reason
+        if reason is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        if self.attempt(self.repository.save_reason, reason) is not None:
+            self.undo_reason = None
+            self._saved_reason(reason)
+            self.notify("Put back.", markup=False)
+
+    async def edit_reason(self, reason: Reason | None) -> None:
+        """The reason dialog, until saved or cancelled; nothing typed is lost on a failure."""
+        if reason is None:
+            draft = ReasonDraft()
+        else:
+            incident = reason.incident.isoformat() if reason.incident else ""
+            draft = ReasonDraft(
+                reason.text, reason.summary, reason.category, incident, reason.pinned
+            )
+        while True:
+            dialog = ReasonDialog(self.today, draft, editing=reason is not None)
+            values = await self.push_screen_wait(dialog)
+            if values is None:
+                return
+            draft = dialog.draft_now()
+            now = self.clock.now()
+            if reason is None:
+                saved = Reason(
+                    text=values.text,
+                    summary=values.summary,
+                    category=values.category,
+                    incident=values.incident,
+                    pinned=values.pinned,
+                    created_at=now,
+                    position=next_position(self.repository.reasons),
+                )
+            else:
+                saved = replace(
+                    reason,
+                    text=values.text,
+                    summary=values.summary,
+                    category=values.category,
+                    incident=values.incident,
+                    pinned=values.pinned,
+                    edited_at=now,
+                )
+            if self.attempt(self.repository.save_reason, saved) is not None:
+                self._saved_reason(saved)
+                return
+
+    def action_guided(self) -> None:
+        """Guided writing, from where the person left off."""
+        step = self.repository.guided_step
+        if prompt_at(step) is None:
+            step = 0
+        self.guided_answers = {}
+        screen = GuidedScreen(step, self.keep_guided_answer)
+        self.push_screen(screen, callback=lambda _: self.refresh_figures())
+
+    def keep_guided_answer(self, step: int, text: str) -> None:
+        """Keep an answer as a reason the moment it is written (an emptied one is removed)."""
+        found = prompt_at(step)
+        if found is None or not self.repository.folder.is_open:
+            return
+        prompt_set, _prompt = found
+        existing = self.repository.find_reason(self.guided_answers.get(step, ""))
+        if not text.strip():
+            if existing is not None:
+                self.attempt(self.repository.delete_reason, existing.id)
+                del self.guided_answers[step]
+            return
+        if existing is None:
+            reason = Reason(
+                text=text,
+                category=prompt_set.category,
+                created_at=self.clock.now(),
+                position=next_position(self.repository.reasons),
+            )
+        elif existing.text == text:
+            return
+        else:
+            reason = replace(existing, text=text, edited_at=self.clock.now())
+        if self.attempt(self.repository.save_reason, reason) is not None:
+            self.guided_answers[step] = reason.id
+            self.refresh_figures()
+
+    @on(GuidedScreen.Moved)
+    def _guided_moved(self, event: GuidedScreen.Moved) -> None:
+        """Remember where the guided writing is."""
+        self.attempt(self.repository.save_guided_step, event.step)
+
+    def action_review(self) -> None:
+        """Read the reasons one at a time (never shown unasked)."""
+        if isinstance(self.screen, ReviewScreen):
+            return
+        order = review_order(self.repository.reasons, self.rng)
+        self.push_screen(ReviewScreen(order, self.current_urge is not None))
+
+    @on(ReviewScreen.Helped)
+    def _reason_helped(self, event: ReviewScreen.Helped) -> None:
+        """Count one more time this reason helped; it comes first next time."""
+        current = self.repository.find_reason(event.reason.id) or event.reason
+        self.attempt(self.repository.save_reason, replace(current, helped=current.helped + 1))
+        self.refresh_figures()
+
+    @on(ReviewScreen.BreatheRequested)
+    def _review_breathe(self) -> None:
+        """A minute with the pacer."""
+        self.push_screen(BreatheScreen(self.clock))
+
+    @on(ReviewScreen.SafePersonRequested)
+    def _review_safe_person(self) -> None:
+        """The crisis contacts."""
+        self.action_crisis()
+
     # Crisis ----------------------------------------------------------------------
 
     def action_crisis_key(self) -> None:
@@ -480,6 +666,9 @@ class CompanionApp(App[None]):
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
             )
             yield SystemCommand(
+                "Guided writing", "Write reasons one question at a time", self.action_guided
+            )
+            yield SystemCommand(
                 "Name for them", "How the app refers to the person you left", self.action_set_alias
             )
             yield SystemCommand(
@@ -488,6 +677,7 @@ class CompanionApp(App[None]):
                 self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
+        yield SystemCommand("Read my reasons", "One at a time", self.action_review)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from super().get_system_commands(screen)
@@ -497,7 +687,9 @@ class CompanionApp(App[None]):
         self.repository.close()
 
 
-def build_app(data_dir: Path, clock: Clock | None = None) -> CompanionApp:
+def build_app(
+    data_dir: Path, clock: Clock | None = None, rng: random.Random | None = None
+) -> CompanionApp:
     """The one way to build the app, for the command line and the tests alike.
 
     Opens (and locks) the data folder; raises a StoreError subclass with a plain
@@ -505,7 +697,7 @@ def build_app(data_dir: Path, clock: Clock | None = None) -> CompanionApp:
     """
     repository = Repository.open(data_dir, None if clock is None else clock.now)
     try:
-        return CompanionApp(repository, clock)
+        return CompanionApp(repository, clock, rng)
     except BaseException:
         repository.close()
         raise

@@ -11,8 +11,10 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
 from companion.domain.profile import Profile
+from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession
 from companion.store.durable import DataFolder, DurableStorage, Recovery
 
@@ -22,6 +24,8 @@ SLIPS = "slips"
 """The table holding one record per slip."""
 URGES = "urges"
 """The table holding one record per urge session."""
+REASONS = "reasons"
+"""The table holding one record per reason."""
 _SETTINGS_ID = 1
 
 
@@ -33,6 +37,11 @@ def validate_tables(tables: dict[str, Any]) -> None:
     History.build(start, tables.get(SLIPS, {}).values())
     for record in tables.get(URGES, {}).values():
         UrgeSession.from_dict(record)
+    for record in tables.get(REASONS, {}).values():
+        Reason.from_dict(record)
+    step = settings.get("guided_step", 0)
+    if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+        raise ValidationError("The guided-writing progress is damaged.")
 
 
 class Repository:
@@ -46,6 +55,10 @@ class Repository:
         self._urges = {
             session.id: session
             for session in (UrgeSession.from_dict(r) for r in self._db.table(URGES).all())
+        }
+        self._reasons = {
+            reason.id: reason
+            for reason in (Reason.from_dict(r) for r in self._db.table(REASONS).all())
         }
 
     @classmethod
@@ -167,3 +180,49 @@ class Repository:
         self._upsert(URGES, session.to_dict())
         self._urges[session.id] = session
         return session
+
+    # Reasons -------------------------------------------------------------------
+
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every reason, pinned first, then in the person's order."""
+        return ordered(self._reasons.values())
+
+    def save_reason(self, reason: Reason) -> Reason:
+        """Add a reason, or replace the one with its id."""
+        self._upsert(REASONS, reason.to_dict())
+        self._reasons[reason.id] = reason
+        return reason
+
+    def find_reason(self, reason_id: str) -> Reason | None:
+        """The reason with this id, if any."""
+        return self._reasons.get(reason_id)
+
+    def save_reasons(self, reasons: list[Reason]) -> list[Reason]:
+        """Update several existing reasons (a move) in one save."""
+        if not reasons:
+            return reasons
+        updates = [(r.to_dict(), Query().id == r.id) for r in reasons]
+        self._db.table(REASONS).update_multiple(updates)
+        self._reasons.update({r.id: r for r in reasons})
+        return reasons
+
+    def delete_reason(self, reason_id: str) -> Reason | None:
+        """Remove a reason and return it (for undo); None if there was none."""
+        reason = self._reasons.get(reason_id)
+        if reason is None:
+            return None
+        self._db.table(REASONS).remove(Query().id == reason_id)
+        del self._reasons[reason_id]
+        return reason
+
+    @property
+    def guided_step(self) -> int:
+        """Where the guided writing was left (0 to start)."""
+        step = self._settings().get("guided_step", 0)
+        return step if isinstance(step, int) else 0
+
+    def save_guided_step(self, step: int) -> int:
+        """Remember where the guided writing is."""
+        self._save_settings(guided_step=max(step, 0))
+        return step

@@ -37,7 +37,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         """The body inside a framed box, with Save and Cancel buttons."""
         with Vertical(classes="dialog") as box:
-            box.border_title = self.TITLE
+            box.border_title = self.heading()
             with VerticalScroll(classes="dialog-body") as body:
                 body.can_focus = False
                 yield from self.body()
@@ -46,6 +46,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
                 yield Button(self.save_label(), variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
         yield Footer()
+
+    def heading(self) -> str:
+        """The words on the dialog's border."""
+        return self.TITLE
 
     def body(self) -> ComposeResult:
         """The fields of the dialog."""

@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from companion.ui.day_counter import DayCounter
-from companion.ui.placeholders import ContactsPane, ReasonsPane
+from companion.ui.placeholders import ContactsPane
+from companion.ui.reasons_pane import ReasonsPane
 from companion.ui.urge_pane import UrgePane
 
 PANES = ("#day-counter", "#urge", "#reasons", "#contacts")

@@ -24,22 +24,6 @@ class Pane(Vertical, can_focus=True):
         self.border_title = self.TITLE
 
 
-class ReasonsPane(Pane):
-    """Reasons I left: the person's own list."""
-
-    TITLE = "3 Reasons I left"
-    EMPTY = (
-        "On a clear day, you might write down why you left, in your own words, "
-        "to read on a hard one.\n\nYour list will live here."
-    )
-    HELP = """\
-## Reasons I left
-
-Your own reasons, written on a clear day, to read when it is hard.
-Adding and reviewing them is on its way.
-"""
-
-
 class ContactsPane(Pane):
     """Crisis contacts: the person's own people and helplines."""
 

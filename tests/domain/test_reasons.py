@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -261,8 +262,30 @@ def test_a_kind_is_trimmed() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["", "   ", "c" * (CATEGORY_LIMIT + 1), "two\nlines", "two\rlines", "a\ttab", "nul\x00"],
-    ids=["empty", "spaces", "too-long", "newline", "return", "tab", "nul"],
+    [
+        "",
+        "   ",
+        "c" * (CATEGORY_LIMIT + 1),
+        "two\nlines",
+        "two\rlines",
+        "a\ttab",
+        "nul\x00",
+        "line\u2028separator",
+        "next\x85line",
+        "del\x7f",
+    ],
+    ids=[
+        "empty",
+        "spaces",
+        "too-long",
+        "newline",
+        "return",
+        "tab",
+        "nul",
+        "line-separator",
+        "next-line",
+        "delete",
+    ],
 )
 def test_an_impossible_kind_is_refused(name: str) -> None:
     """No kind, a name over CATEGORY_LIMIT characters, or one over two lines is refused."""
@@ -372,7 +395,9 @@ texts = st.text(min_size=1, max_size=200).filter(lambda t: t.strip() != "")
 summaries = st.text(max_size=SUMMARY_LIMIT).filter(lambda s: "\n" not in s and "\r" not in s)
 """One-line summaries within the limit (any characters)."""
 own_kinds = st.text(min_size=1, max_size=CATEGORY_LIMIT).filter(
-    lambda c: c.strip() != "" and all(ord(ch) >= 32 for ch in c)
+    lambda c: (
+        c.strip() != "" and all(unicodedata.category(ch) not in ("Cc", "Zl", "Zp") for ch in c)
+    )
 )
 """Kinds of the person's own."""
 zones = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))

@@ -1,0 +1,140 @@
+"""Writing or editing one reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
+
+from companion.domain.dates import parse_day
+from companion.domain.reasons import CATEGORIES, check_category, check_summary, check_text
+from companion.ui.dialogs import DatePreview, Dialog
+
+OWN = "__own__"
+"""The Select value for "a kind of my own"."""
+
+
+@dataclass(frozen=True)
+class ReasonDraft:
+    """Everything the dialog holds, so nothing typed is lost if saving fails."""
+
+    text: str = ""
+    """The reason."""
+    summary: str = ""
+    """The optional one-line gist."""
+    category: str = "happened"
+    """A CATEGORIES key or the person's own kind."""
+    incident: str = ""
+    """The date it happened, as typed (may be empty)."""
+    pinned: bool = False
+    """Pinned to the top."""
+
+
+@dataclass(frozen=True)
+class ReasonValues:
+    """A checked draft, ready to save."""
+
+    text: str
+    summary: str
+    category: str
+    incident: date | None
+    pinned: bool
+
+
+class ReasonDialog(Dialog[ReasonValues]):
+    """The reason itself, then optional details."""
+
+    def __init__(self, today: date, draft: ReasonDraft, editing: bool) -> None:
+        """Open with ``draft``; ``today`` bounds the incident date."""
+        super().__init__()
+        self.today = today
+        self.draft = draft
+        self.editing = editing
+
+    def heading(self) -> str:
+        """New or editing."""
+        return "Edit a reason" if self.editing else "A reason I left"
+
+    def body(self) -> ComposeResult:
+        """Text, summary, kind, date, pin."""
+        own = self.draft.category not in CATEGORIES
+        yield Label("In your own words (any length)")
+        yield TextArea(self.draft.text, id="text", soft_wrap=True, compact=True)
+        yield Label("One line to read in a hurry (optional)")
+        yield Input(self.draft.summary, id="summary", compact=True, max_length=120)
+        yield Label("What kind of reason")
+        options = [(name, key) for key, name in CATEGORIES.items()] + [("My own kind…", OWN)]
+        yield Select(
+            options,
+            value=OWN if own else self.draft.category,
+            allow_blank=False,
+            id="category",
+            compact=True,
+        )
+        yield Input(
+            self.draft.category if own else "",
+            placeholder="name your own kind",
+            id="own-category",
+            compact=True,
+        )
+        yield Label("When it happened (optional)")
+        yield Input(
+            self.draft.incident, placeholder="for example 17 Oct 2024", id="incident", compact=True
+        )
+        yield DatePreview("", id="preview")
+        yield Checkbox("Pin to the top", self.draft.pinned, id="pinned", compact=True)
+
+    def on_mount(self) -> None:
+        """Show the own-kind field only when it is chosen."""
+        self._show_own()
+        self._preview(self.draft.incident)
+
+    @on(Select.Changed, "#category")
+    def _category_changed(self) -> None:
+        """Reveal the own-kind field."""
+        self._show_own()
+
+    def _show_own(self) -> None:
+        """The own-kind field is shown only for "my own kind"."""
+        own = self.query_one("#category", Select).value == OWN
+        self.query_one("#own-category", Input).display = own
+
+    @on(Input.Changed, "#incident")
+    def _incident_changed(self, event: Input.Changed) -> None:
+        """Preview the date as it is typed."""
+        self._preview(event.value)
+        self.show_error("")
+
+    def _preview(self, text: str) -> None:
+        """Show the day understood (nothing for an empty field)."""
+        preview = self.query_one(DatePreview)
+        if text.strip():
+            preview.show(text, self.today)
+        else:
+            preview.update("")
+
+    def draft_now(self) -> ReasonDraft:
+        """Everything typed so far, valid or not."""
+        choice = self.query_one("#category", Select).value
+        category = self.query_one("#own-category", Input).value if choice == OWN else str(choice)
+        return ReasonDraft(
+            text=self.query_one("#text", TextArea).text,
+            summary=self.query_one("#summary", Input).value,
+            category=category,
+            incident=self.query_one("#incident", Input).value,
+            pinned=self.query_one("#pinned", Checkbox).value,
+        )
+
+    def result(self) -> ReasonValues:
+        """The draft, checked."""
+        draft = self.draft_now()
+        return ReasonValues(
+            text=check_text(draft.text),
+            summary=check_summary(draft.summary),
+            category=check_category(draft.category),
+            incident=parse_day(draft.incident, self.today) if draft.incident.strip() else None,
+            pinned=draft.pinned,
+        )

@@ -1,0 +1,212 @@
+"""The Reasons I left pane: the person's list, in their order, with its keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.domain.reasons import Reason, category_label, matching
+from companion.ui.text import one_line, typed
+
+GLANCE_WIDTH = 200
+"""How much of a long reason one row shows (the rest is in the reason itself)."""
+
+
+class ReasonsPane(Vertical, can_focus=True):
+    """Pinned reasons first, then the rest; keys add, edit, pin, move, filter and remove."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "remove", "Remove"),
+        Binding("p", "pin", "Pin"),
+        Binding("shift+up", "move(-1)", "Up", show=False),
+        Binding("shift+down", "move(1)", "Down", show=False),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("g", "guided", "Guided"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+    ]
+    HELP = """\
+## Reasons I left
+
+Your reasons, in your own words, to read when it is hard (press **r** from
+anywhere to read them one at a time).
+
+- **a** adds one, **e** or enter edits, **delete** removes (ctrl+z puts it back)
+- **p** pins a reason to the top; **shift+up/down** moves it
+- **/** filters by a word; escape clears the filter
+- **g** guided writing: one question at a time, every one can be skipped
+
+The list never opens by itself: you choose when to see it.
+"""
+
+    reasons: reactive[list[Reason]] = reactive(list, always_update=True)
+    """Every reason, in order (set by the app)."""
+    filter_text: reactive[str] = reactive("")
+    """Only reasons containing this are listed."""
+
+    @dataclass
+    class Requested(Message):
+        """The person asked for something to be done with a reason (or a new one)."""
+
+        action: str
+        """"add", "edit", "remove", "pin", "up", "down", "guided" or "undo"."""
+        reason: Reason | None
+        """The reason under the cursor, if any."""
+
+    def compose(self) -> ComposeResult:
+        """The filter field (hidden until /), the list, and the empty note."""
+        yield Input(placeholder="filter: type a word", id="reason-filter", compact=True)
+        yield OptionList(id="reason-list", compact=True)
+        yield Static("", id="reasons-empty")
+
+    def on_mount(self) -> None:
+        """Give the pane its title."""
+        self.border_title = "3 Reasons I left"
+        self.query_one("#reason-filter", Input).display = False
+
+    def on_focus(self) -> None:
+        """Focusing the pane puts the cursor in the list."""
+        option_list = self.query_one(OptionList)
+        if option_list.option_count:
+            option_list.focus()
+
+    def watch_reasons(self) -> None:
+        """Redraw the list."""
+        self._draw()
+
+    def watch_filter_text(self) -> None:
+        """Redraw with the filter."""
+        self._draw()
+
+    def shown(self) -> list[Reason]:
+        """The reasons listed now (after the filter)."""
+        return matching(self.reasons, self.filter_text)
+
+    def _draw(self, keep: str | None = None) -> None:
+        """Fill the list, keeping the cursor on the same reason where possible."""
+        if not self.is_mounted:
+            return
+        option_list = self.query_one(OptionList)
+        current = self.selected()
+        keep = keep or (current.id if current else None)
+        shown = self.shown()
+        option_list.clear_options()
+        option_list.add_options([Option(self._row(r), id=r.id) for r in shown])
+        ids = [r.id for r in shown]
+        if keep in ids:
+            option_list.highlighted = ids.index(keep)
+        elif shown:
+            option_list.highlighted = 0
+        empty = self.query_one("#reasons-empty", Static)
+        empty.display = not shown
+        if self.reasons and not shown:
+            empty.update(Text("Nothing matches that filter. Escape clears it.", style="dim"))
+        else:
+            empty.update(
+                Text.assemble(
+                    "On a clear day, you might write down why you left, in your own "
+                    "words, to read on a hard one.\n\n",
+                    ("a", "bold"),
+                    " adds a reason, ",
+                    ("g", "bold"),
+                    " guides you with one question at a time.",
+                )
+            )
+
+    @staticmethod
+    def _row(reason: Reason) -> Text:
+        """One line for a reason: a pin mark, its gist, and its kind, discreetly."""
+        row = Text("★ " if reason.pinned else "  ", style="bold")
+        row.append_text(typed(one_line(reason.glance, GLANCE_WIDTH)))
+        row.append_text(typed(f"  · {category_label(reason.category)}", style="dim"))
+        return row
+
+    def select(self, reason_id: str) -> None:
+        """Put the cursor on a reason."""
+        self._draw(keep=reason_id)
+
+    def selected(self) -> Reason | None:
+        """The reason under the cursor."""
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        if index is None or index >= option_list.option_count:
+            return None
+        option_id = option_list.get_option_at_index(index).id
+        return next((r for r in self.reasons if r.id == option_id), None)
+
+    def _request(self, action: str, needs_reason: bool = True) -> None:
+        """Report a request upward."""
+        reason = self.selected()
+        if needs_reason and reason is None:
+            return
+        self.post_message(self.Requested(action, reason))
+
+    def action_add(self) -> None:
+        """Write a new reason."""
+        self._request("add", needs_reason=False)
+
+    def action_edit(self) -> None:
+        """Edit the reason under the cursor."""
+        self._request("edit")
+
+    def action_remove(self) -> None:
+        """Remove the reason under the cursor (undoable)."""
+        self._request("remove")
+
+    def action_pin(self) -> None:
+        """Pin or unpin the reason under the cursor."""
+        self._request("pin")
+
+    def action_move(self, step: int) -> None:
+        """Move the reason under the cursor up or down."""
+        self._request("up" if step < 0 else "down")
+
+    def action_guided(self) -> None:
+        """Start or continue the guided writing."""
+        self._request("guided", needs_reason=False)
+
+    def action_undo(self) -> None:
+        """Put back the reason removed last."""
+        self._request("undo", needs_reason=False)
+
+    def action_filter(self) -> None:
+        """Show the filter field."""
+        field = self.query_one("#reason-filter", Input)
+        field.display = True
+        field.focus()
+
+    @on(OptionList.OptionSelected, "#reason-list")
+    def _chosen(self) -> None:
+        """Enter on a reason edits it."""
+        self.action_edit()
+
+    @on(Input.Changed, "#reason-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        """Filter as the person types."""
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#reason-filter")
+    def _filter_done(self) -> None:
+        """Enter keeps the filter and goes back to the list."""
+        self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Escape in the filter clears it and hides it."""
+        field = self.query_one("#reason-filter", Input)
+        if event.key == "escape" and field.display:
+            event.stop()
+            field.value = ""
+            field.display = False
+            self.filter_text = ""
+            self.query_one(OptionList).focus()

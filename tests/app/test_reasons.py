@@ -1,0 +1,316 @@
+"""Reasons I left: writing, ordering, guided writing and review, as a person uses them."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from textual.widgets import Input, OptionList, TextArea
+
+from companion.app import build_app
+from companion.domain.reasons import Reason, all_prompts
+from companion.ui.dialogs import ConfirmDialog
+from companion.ui.guided import GuidedScreen
+from companion.ui.main_screen import MainScreen
+from companion.ui.reason_dialog import ReasonDialog
+from companion.ui.review import BreatheScreen, ReviewScreen
+from companion.ui.urge_screen import UrgeScreen
+
+from ..conftest import NOW
+from .support import reopen, screen_text, screen_words, seed
+
+
+def seed_reasons(data_dir, *texts: str, pinned: tuple[int, ...] = ()) -> list[Reason]:
+    """Write reasons as an earlier session would have, in this order."""
+    seed(data_dir)
+    repository = reopen(data_dir)
+    made = []
+    for index, text in enumerate(texts):
+        reason = Reason(text=text, created_at=NOW, position=index, pinned=index in pinned)
+        made.append(repository.save_reason(reason))
+    repository.close()
+    return made
+
+
+def listed(app) -> list[str]:
+    """The reasons' lines as the pane lists them, top to bottom."""
+    option_list = app.screen.query_one("#reason-list", OptionList)
+    return [
+        str(option_list.get_option_at_index(i).prompt).strip()
+        for i in range(option_list.option_count)
+    ]
+
+
+def saved_texts(data_dir) -> list[str]:
+    """The reasons as saved on disk, in the person's order."""
+    repository = reopen(data_dir)
+    try:
+        return [r.text for r in repository.reasons]
+    finally:
+        repository.close()
+
+
+async def test_add_a_reason(make_app, data_dir) -> None:
+    """3, a, type, ctrl+s: the reason is listed and saved."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "a adds a reason" in screen_words(app)
+        await pilot.press("3", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        await pilot.press(*"They read my messages.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "They read my messages." in screen_text(app)
+    assert saved_texts(data_dir) == ["They read my messages."]
+
+
+async def test_empty_reason_is_refused_kindly(make_app, data_dir) -> None:
+    """Saving nothing gets a message and the dialog stays open."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a", "space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        assert "A reason needs a few words" in screen_words(app)
+    assert saved_texts(data_dir) == []
+
+
+async def test_edit_with_summary_kind_and_date(make_app, data_dir) -> None:
+    """Enter edits; a summary, a kind of one's own and a date are kept."""
+    seed_reasons(data_dir, "A long account of the night of the party.\nIt went on.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        dialog = app.screen
+        dialog.query_one("#summary", Input).value = "The party"
+        dialog.query_one("#category").value = "__own__"
+        await pilot.pause()
+        dialog.query_one("#own-category", Input).value = "Money"
+        dialog.query_one("#incident", Input).value = "17 Oct 2024"
+        await pilot.pause()
+        assert "Thu 17 Oct 2024" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert "The party  · Money" in screen_text(app)
+    repository = reopen(data_dir)
+    (reason,) = repository.reasons
+    assert (reason.summary, reason.category, reason.incident) == (
+        "The party",
+        "Money",
+        date(2024, 10, 17),
+    )
+    assert reason.edited_at is not None
+    repository.close()
+
+
+async def test_delete_and_undo(make_app, data_dir) -> None:
+    """delete removes a reason; ctrl+z puts it back in its place."""
+    seed_reasons(data_dir, "first", "second", "third")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "down", "delete")
+        await pilot.pause()
+        assert [line.split("·")[0].strip() for line in listed(app)] == ["first", "third"]
+        assert [r.text for r in app.repository.reasons] == ["first", "third"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [line.split("·")[0].strip() for line in listed(app)] == ["first", "second", "third"]
+    assert saved_texts(data_dir) == ["first", "second", "third"]
+
+
+async def test_pin_and_move(make_app, data_dir) -> None:
+    """p pins to the top; shift+down and shift+up move within the list, and stop at the edges."""
+    seed_reasons(data_dir, "one", "two", "three")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "down", "down", "p")
+        await pilot.pause()
+        assert listed(app)[0].startswith("★ three")
+        await pilot.press("down", "shift+down")
+        await pilot.pause()
+        assert [line.split("·")[0].strip(" ★") for line in listed(app)] == ["three", "two", "one"]
+        await pilot.press("shift+down")  # already last: nothing moves
+        await pilot.pause()
+        assert [line.split("·")[0].strip(" ★") for line in listed(app)] == ["three", "two", "one"]
+        await pilot.press("shift+up", "shift+up")  # never above a pinned reason
+        await pilot.pause()
+        assert [line.split("·")[0].strip(" ★") for line in listed(app)] == ["three", "one", "two"]
+    assert saved_texts(data_dir) == ["three", "one", "two"]
+
+
+async def test_filter(make_app, data_dir) -> None:
+    """/ filters by a word; escape clears it."""
+    seed_reasons(data_dir, "The shouting", "Money taken", "More shouting")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "slash", *"SHOUT")
+        await pilot.pause()
+        assert len(listed(app)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(listed(app)) == 3
+
+
+async def test_hundreds_of_reasons_and_a_huge_one(make_app, data_dir) -> None:
+    """Three hundred reasons and a 1 MB paste: all kept, listed, and the list still moves."""
+    huge = "x" * 999_000 + " end"
+    seed_reasons(data_dir, huge, *(f"reason {i}" for i in range(300)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "end")
+        await pilot.pause()
+        assert "reason 299" in screen_text(app)
+        assert len(listed(app)) == 301
+    repository = reopen(data_dir)
+    assert repository.reasons[0].text == huge
+    repository.close()
+
+
+async def test_typed_text_shown_exactly(make_app, data_dir) -> None:
+    """Markup, escapes and right-to-left text in a reason show as typed."""
+    seed_reasons(data_dir, "[bold]not bold[/] \x1b[2J שלום 🌱")
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert "[bold]not bold[/] ␛[2J שלום" in screen_text(app)
+
+
+async def test_guided_writing_saves_as_you_type_and_resumes(make_app, data_dir) -> None:
+    """g asks one question at a time; answers are reasons at once; the place is remembered."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuidedScreen)
+        assert f"Question 1 of {len(all_prompts())}" in screen_text(app)
+        await pilot.press(*"The night with the keys.")
+        await pilot.pause(1.0)  # the answer is kept once typing pauses
+        assert [r.text for r in app.repository.reasons] == ["The night with the keys."]
+        await pilot.press("ctrl+o")  # skip the next one
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Question 3 of" in screen_text(app)
+        await pilot.press(*"Half an answer")
+    # The app closed mid-answer (no Next pressed); what was typed was kept.
+    assert saved_texts(data_dir) == ["The night with the keys.", "Half an answer"]
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await pilot.pause()
+        assert "Question 3 of" in screen_text(again)
+
+
+async def test_guided_notes_before_harder_themes_and_a_way_out(make_app, data_dir) -> None:
+    """The pattern theme opens with a plain note; escape stops at once, keeping the place."""
+    seed(data_dir)
+    repository = reopen(data_dir)
+    pattern_start = next(
+        step
+        for step in range(len(all_prompts()))
+        if all_prompts()[step] == (3, 0)  # the pattern set
+    )
+    repository.save_guided_step(pattern_start)
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "g")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "Missing them is not a sign that leaving was wrong." in words
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_review_pinned_first_then_more_then_a_steadying_step(data_dir, clock) -> None:
+    """r shows pinned first, three by default; y marks one; then breathing is offered."""
+    seed_reasons(data_dir, "a", "b", "c", "d", "e", pinned=(4,))
+    app = build_app(data_dir, clock, random.Random(7))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Reading" not in screen_text(app)  # never shown unasked
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Your reasons · 1 of 3" in screen_text(app)
+        assert "│  e " in screen_text(app)  # the pinned one first
+        await pilot.press("y", "space", "space", "space")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "steady yourself" in words
+        assert "show more (2 left)" in words
+        await pilot.press("m")
+        await pilot.pause()
+        assert "4 of 5" in screen_text(app)
+        await pilot.press("space", "space", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+    repository = reopen(data_dir)
+    assert {r.text: r.helped for r in repository.reasons}["e"] == 1
+    repository.close()
+
+
+async def test_review_with_no_reasons_says_how_to_start(make_app, data_dir) -> None:
+    """r with an empty list explains, kindly, how to write some."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "You haven't written any reasons yet" in screen_words(app)
+
+
+async def test_urge_session_shows_one_of_your_reasons(make_app, data_dir) -> None:
+    """During an urge, the screen shows one of the person's own reasons (its summary)."""
+    seed_reasons(data_dir, "The long story of what happened in March.")
+    repository = reopen(data_dir)
+    (reason,) = repository.reasons
+    from dataclasses import replace
+
+    repository.save_reason(replace(reason, summary="March"))
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        assert "One of your reasons: March" in screen_text(app)
+        assert "Read your reasons" in screen_text(app)  # offered at a 3
+
+
+async def test_letters_in_a_reason_are_not_keys(make_app, data_dir) -> None:
+    """r, u and ! typed into a reason are text."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a", "r", "u", "exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        assert app.screen.query_one("#text", TextArea).text == "ru!"
+
+
+async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatch) -> None:
+    """With the disk full, the reason dialog comes back with every word."""
+    from companion.store.durable import SaveError
+
+    seed(data_dir)
+    app = make_app()
+
+    def full(_tables: object) -> None:
+        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        monkeypatch.setattr(app.repository.folder, "write", full)
+        await pilot.press("3", "a", *"keep these words", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        assert app.screen.query_one("#text", TextArea).text == "keep these words"
+        assert "the disk is full" in screen_words(app)
+    assert not isinstance(ConfirmDialog, type(None))
