@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from companion.domain.reasons import Reason, category_label, matching
 from companion.ui.text import one_line, typed
 
-GLANCE_WIDTH = 200
-"""How much of a long reason one row shows (the rest is in the reason itself)."""
+ROOM_FOR_WORDS = 30
+"""Below this many columns for the words, a row leaves out the reason's kind."""
 
 
 class ReasonsPane(Vertical, can_focus=True):
@@ -124,13 +124,21 @@ The list never opens by itself: you choose when to see it.
                 )
             )
 
-    @staticmethod
-    def _row(reason: Reason) -> Text:
-        """One line for a reason: a pin mark, its gist, and its kind, discreetly."""
-        row = Text("★ " if reason.pinned else "  ", style="bold")
-        row.append_text(typed(one_line(reason.glance, GLANCE_WIDTH)))
-        row.append_text(typed(f"  · {category_label(reason.category)}", style="dim"))
+    def _row(self, reason: Reason) -> Text:
+        """One line for a reason: a pin mark, its gist cut to fit, and its kind, dimmed."""
+        width = max(self.size.width - 4, 20)
+        kind = f"  · {category_label(reason.category)}"
+        if width - 2 - len(kind) < ROOM_FOR_WORDS:
+            kind = ""  # a narrow pane gives the row to the person's words
+        room = width - 2 - len(kind)
+        row = Text("★ " if reason.pinned else "  ", style="bold", no_wrap=True, overflow="ellipsis")
+        row.append_text(typed(one_line(reason.glance, room)))
+        row.append_text(typed(kind, style="dim"))
         return row
+
+    def on_resize(self) -> None:
+        """Rows are cut to the width, so a new width redraws them."""
+        self._draw()
 
     def select(self, reason_id: str) -> None:
         """Put the cursor on a reason."""

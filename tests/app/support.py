@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widgets import Input, TextArea
+from textual.widgets._toast import Toast
 
 from companion.clock import FixedClock
 from companion.domain.history import Slip
@@ -64,6 +65,11 @@ _FRAME = str.maketrans({ch: " " for ch in "│▌▐╭╮╰╯─━▔▁▊�
 def screen_words(app: App[object]) -> str:
     """The screen as one line of words, frames removed: for text that may wrap."""
     return " ".join(screen_text(app).translate(_FRAME).split())
+
+
+def toasts(app: App[object]) -> str:
+    """The words of the notifications on screen now (read from the toasts themselves)."""
+    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast))
 
 
 def steady_cursors(app: App[object]) -> None:

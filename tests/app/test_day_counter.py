@@ -14,7 +14,7 @@ from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
 from companion.ui.slips import SlipsScreen
 
-from .support import reopen, screen_text, seed
+from .support import reopen, screen_text, seed, toasts
 
 
 async def test_set_start_day_with_live_preview(make_app, data_dir) -> None:
@@ -126,7 +126,7 @@ async def test_slip_needs_a_start_day_first(make_app, data_dir) -> None:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert "press d" in screen_text(app)
+        assert "press d" in toasts(app)
 
 
 async def test_remove_and_undo_a_slip(make_app, data_dir) -> None:
@@ -201,7 +201,7 @@ async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -
         await pilot.pause()
         assert isinstance(app.screen, SlipDialog)
         assert app.screen.query_one("#note", TextArea).text == "every word of this matters"
-        assert "the disk is full" in screen_text(app)
+        assert "the disk is full" in toasts(app)
         assert app.repository.history.slips == ()
     saved = reopen(data_dir)
     assert saved.history.slips == ()

@@ -17,7 +17,7 @@ from companion.ui.review import BreatheScreen, ReviewScreen
 from companion.ui.urge_screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import reopen, screen_text, screen_words, seed
+from .support import reopen, screen_text, screen_words, seed, toasts
 
 
 def seed_reasons(data_dir, *texts: str, pinned: tuple[int, ...] = ()) -> list[Reason]:
@@ -80,10 +80,10 @@ async def test_empty_reason_is_refused_kindly(make_app, data_dir) -> None:
 
 
 async def test_edit_with_summary_kind_and_date(make_app, data_dir) -> None:
-    """Enter edits; a summary, a kind of one's own and a date are kept."""
+    """Enter edits; a summary, a kind of one's own and a date are kept (and listed)."""
     seed_reasons(data_dir, "A long account of the night of the party.\nIt went on.")
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
@@ -312,5 +312,5 @@ async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatc
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
         assert app.screen.query_one("#text", TextArea).text == "keep these words"
-        assert "the disk is full" in screen_words(app)
+        assert "the disk is full" in toasts(app)
     assert not isinstance(ConfirmDialog, type(None))

@@ -267,3 +267,76 @@ def test_crisis_view(snap_compare, make_app, data_dir, size) -> None:
     """! from the main screen: where to turn now."""
     seed(data_dir)
     assert snap_compare(make_app(), terminal_size=size, press=["!"], run_before=_steady)
+
+
+def _seed_reasons(data_dir, count: int) -> None:
+    """A list of reasons of several kinds, two pinned."""
+    from companion.domain.reasons import CATEGORIES, Reason
+    from companion.store.repository import Repository
+
+    from ..conftest import NOW
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repository = Repository.open(data_dir)
+    kinds = list(CATEGORIES)
+    for index in range(count):
+        repository.save_reason(
+            Reason(
+                text=f"Reason number {index + 1}: the time it happened, in my own words.",
+                summary="The night with the keys" if index == 3 else "",
+                category=kinds[index % len(kinds)],
+                created_at=NOW,
+                position=index,
+                pinned=index in (2, 5),
+            )
+        )
+    repository.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reasons_pane_long_list(snap_compare, make_app, data_dir, size) -> None:
+    """Forty reasons: pinned first with a star, each on one line with its kind dimmed."""
+    _seed_reasons(data_dir, 40)
+    assert snap_compare(make_app(), terminal_size=size, press=["3"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reason_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """Writing a reason: text, summary, kind, date, pin; Save visible at 80x24."""
+    seed(data_dir)
+    press = ["3", "a", *"They took my keys so I couldn't leave."]
+    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_guided_prompt(snap_compare, make_app, data_dir, size) -> None:
+    """Guided writing at the start of a harder theme: its note, the question, the voice."""
+    from companion.domain.reasons import all_prompts
+    from companion.store.repository import Repository
+
+    seed(data_dir)
+    repository = Repository.open(data_dir)
+    repository.save_guided_step(all_prompts().index((2, 0)))  # promises not kept
+    repository.close()
+    assert snap_compare(make_app(), terminal_size=size, press=["3", "g"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review(snap_compare, data_dir, clock, size) -> None:
+    """Review: a pinned reason first, one at a time, with its kind."""
+    import random
+
+    _seed_reasons(data_dir, 6)
+    app = build_app(data_dir, clock, random.Random(3))
+    assert snap_compare(app, terminal_size=size, press=["r"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_closing(snap_compare, data_dir, clock, size) -> None:
+    """After three: show more, or a step to steady yourself."""
+    import random
+
+    _seed_reasons(data_dir, 6)
+    app = build_app(data_dir, clock, random.Random(3))
+    press = ["r", "space", "space", "space"]
+    assert snap_compare(app, terminal_size=size, press=press, run_before=_steady)

@@ -15,7 +15,7 @@ from companion.ui.urge_history import UrgeHistoryScreen
 from companion.ui.urge_screen import UrgeScreen
 from companion.ui.urge_start import UrgeStartDialog
 
-from .support import reopen, screen_text, screen_words, seed
+from .support import reopen, screen_text, screen_words, seed, toasts
 
 
 async def start_session(pilot, rating: str = "7") -> None:
@@ -234,7 +234,7 @@ async def test_each_way_a_session_can_end(make_app, data_dir, key, outcome, said
         await pilot.press("tab", *"a walk", "shift+tab", key)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert said in screen_words(app)
+        assert said in toasts(app)
         assert "Ridden out: 1 (1 this week)" in screen_text(app)
     saved = reopen(data_dir)
     (session,) = saved.urges

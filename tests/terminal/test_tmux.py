@@ -149,3 +149,20 @@ def test_no_bell_even_when_a_key_is_refused(terminal: Terminal, data: Path, tmp_
     written = stream.read_bytes()
     assert written, "the terminal output was not captured"
     assert b"\x07" not in OSC.sub(b"", written)
+
+
+def test_a_reason_written_in_the_pane_is_there_after_a_restart(
+    terminal: Terminal, data: Path
+) -> None:
+    """3, a, the words, ctrl+s; quit; start again: the reason is listed."""
+    first_run(terminal, data)
+    terminal.press("3")
+    terminal.press("a")
+    terminal.wait_for("A reason I left")
+    terminal.type("They read my [mail].")
+    terminal.press("C-s")
+    terminal.wait_for("They read my [mail].")
+    quit_app(terminal)
+    terminal.start("--data", str(data))
+    shown = terminal.wait_for("3 Reasons I left")
+    assert "They read my [mail]." in shown
