@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
@@ -11,7 +12,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from companion.domain.dates import format_day, parse_day
@@ -21,6 +23,12 @@ from companion.domain.profile import URGE_MINUTES, check_alias
 from companion.ui.text import typed
 
 T = TypeVar("T")
+
+
+def after_typing(screen: Screen[Any], callback: Callable[[], object]) -> None:
+    """Run ``callback`` after the focused widget has handled every key already sent to it."""
+    target: Widget = screen.focused or screen
+    target.call_later(callback)
 
 
 class Dialog(ModalScreen[T | None], Generic[T]):
@@ -68,6 +76,15 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.query_one(".dialog-error", Static).update(Text(message))
 
     def action_save(self) -> None:
+        """Save once every key already typed has reached its field.
+
+        ``ctrl+s`` is handled as soon as it arrives, while letters typed just before
+        it may still be queued for the focused field; queueing the save behind them
+        means a quick ctrl+s never cuts the text short.
+        """
+        after_typing(self, self._save)
+
+    def _save(self) -> None:
         """Return the value, or say what needs changing and keep everything typed."""
         try:
             value = self.result()

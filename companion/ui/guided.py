@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.domain.reasons import VOICES, all_prompts, first_of_set, prompt_at
+from companion.ui.dialogs import after_typing
 
 SAVE_AFTER_SECONDS = 0.6
 """Quiet time after typing before the answer is saved."""
@@ -141,7 +142,11 @@ class GuidedScreen(Screen[None]):
         self._show()
 
     def action_next(self) -> None:
-        """Keep the answer and go on (or close at the end)."""
+        """Keep the answer and go on (or close at the end), after every key typed so far."""
+        after_typing(self, self._next)
+
+    def _next(self) -> None:
+        """Go on."""
         if prompt_at(self.step) is None:
             self.dismiss(None)
             return
@@ -149,6 +154,10 @@ class GuidedScreen(Screen[None]):
 
     def action_skip(self) -> None:
         """Leave this one; anything already typed stays saved."""
+        after_typing(self, self._skip)
+
+    def _skip(self) -> None:
+        """Skip."""
         if prompt_at(self.step) is not None:
             self._go(self.step + 1)
 

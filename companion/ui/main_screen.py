@@ -51,5 +51,6 @@ class MainScreen(Screen[None]):
             refresh()
 
     def action_focus_pane(self, index: int) -> None:
-        """Move the focus to pane ``index`` (0 to 3)."""
-        self.query_one(PANES[index]).focus()
+        """Move the focus to pane ``index`` (0 to 3) at once, so a key typed right after
+        it (3 then a) already reaches the new pane."""
+        self.set_focus(self.query_one(PANES[index]))

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from companion.domain.errors import ValidationError
 from companion.domain.profile import check_alias
-from companion.ui.dialogs import DatePreview
+from companion.ui.dialogs import DatePreview, after_typing
 
 WELCOME = (
     "This is a private space on this computer. Nothing you write here is sent "
@@ -98,7 +98,11 @@ class WelcomeScreen(Screen[Welcome]):
         self.action_skip()
 
     def action_begin(self) -> None:
-        """Finish with what was typed, or say what needs changing."""
+        """Finish with what was typed (every key of it), or say what needs changing."""
+        after_typing(self, self._begin)
+
+    def _begin(self) -> None:
+        """Finish."""
         text = self.query_one("#start", Input).value
         try:
             start = self.query_one(DatePreview).show(text, self.today) if text.strip() else None
