@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
@@ -72,6 +73,17 @@ STYLE_FILES = (
 
 TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review"})
 """Actions bound to printable keys that must not fire while the person is typing."""
+
+REASON_COMMANDS = (
+    ("Add a reason", "Write a new reason I left", "add"),
+    ("Edit the selected reason", "Change the reason under the cursor", "edit"),
+    ("Remove the selected reason", "It can be put back with ctrl+z", "remove"),
+    ("Pin or unpin the selected reason", "Pinned reasons come first", "pin"),
+    ("Move the selected reason up", "Earlier in your order", "move(-1)"),
+    ("Move the selected reason down", "Later in your order", "move(1)"),
+    ("Filter reasons", "Show only reasons with a word in them", "filter"),
+)
+"""The Reasons pane's keys, as command-palette entries (title, help, pane action)."""
 
 DAY_CHECK_SECONDS = 15.0
 """How often the app looks whether the local day has changed (so midnight moves the counter)."""
@@ -668,6 +680,9 @@ class CompanionApp(App[None]):
             yield SystemCommand(
                 "Guided writing", "Write reasons one question at a time", self.action_guided
             )
+            pane = screen.query_one(ReasonsPane)
+            for title, help_text, action in REASON_COMMANDS:
+                yield SystemCommand(title, help_text, partial(pane.run_action, action))
             yield SystemCommand(
                 "Name for them", "How the app refers to the person you left", self.action_set_alias
             )

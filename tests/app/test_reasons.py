@@ -314,3 +314,26 @@ async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatc
         assert app.screen.query_one("#text", TextArea).text == "keep these words"
         assert "the disk is full" in toasts(app)
     assert not isinstance(ConfirmDialog, type(None))
+
+
+async def test_palette_reaches_every_reason_action(make_app, data_dir) -> None:
+    """ctrl+p, "pin": the selected reason is pinned, as the p key would."""
+    seed_reasons(data_dir, "one", "two")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "down", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Pin or unpin")
+        await pilot.pause(0.3)
+        assert "Pin or unpin the selected reason" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert listed(app)[0].startswith("★ two")
+        for title in ("Add a reason", "Move the selected reason up", "Filter reasons"):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*title)
+            await pilot.pause(0.3)
+            assert title in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
