@@ -1,0 +1,1 @@
+"""Files shipped with the app: the checked list of helplines."""
