@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -19,9 +20,18 @@ from textual.screen import Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
 from companion.clock import Clock, SystemClock
+from companion.domain.contacts import (
+    Helpline,
+    Person,
+    guess_country,
+    helplines_for,
+    load_shipped,
+    moved_people,
+    shipped_text,
+)
 from companion.domain.dates import format_day, local_today, parse_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import Slip
+from companion.domain.history import Slip, new_id
 from companion.domain.reasons import (
     Reason,
     for_urge,
@@ -33,6 +43,14 @@ from companion.domain.reasons import (
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
+from companion.ui.contact_dialogs import (
+    CountryDialog,
+    HelplineDialog,
+    LineDraft,
+    PersonDialog,
+    PersonDraft,
+)
+from companion.ui.contacts_pane import LINE, PERSON, ContactsPane, line_number
 from companion.ui.crisis import CrisisScreen
 from companion.ui.day_counter import DayCounter
 from companion.ui.dialogs import (
@@ -64,10 +82,10 @@ T = TypeVar("T")
 STYLE_FILES = (
     "app.tcss",
     "day_counter.tcss",
-    "panes.tcss",
     "dialogs.tcss",
     "urge.tcss",
     "reasons.tcss",
+    "contacts.tcss",
 )
 """The stylesheets, in the order they apply."""
 
@@ -124,6 +142,8 @@ class CompanionApp(App[None]):
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.undo_reason: Reason | None = None
+        self.undo_person: Person | None = None
+        self.shipped = load_shipped(shipped_text())
         self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
         self.undo_slip: Slip | None = None
@@ -185,6 +205,10 @@ class CompanionApp(App[None]):
                 urges.running = self.current_urge
             for reasons in screen.query(ReasonsPane):
                 reasons.reasons = self.repository.reasons
+            for contacts in screen.query(ContactsPane):
+                contacts.country = self.country_name or ""
+                contacts.people = self.repository.people
+                contacts.lines = self.helplines()
 
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
@@ -603,6 +627,19 @@ class CompanionApp(App[None]):
 
     # Crisis ----------------------------------------------------------------------
 
+    @property
+    def country_name(self) -> str | None:
+        """The chosen country's name, if one is chosen and known."""
+        code = self.repository.country
+        return None if code is None else self.shipped.countries.get(code)
+
+    def helplines(self) -> list[Helpline]:
+        """The helplines for the chosen country, the person's own versions winning."""
+        code = self.repository.country
+        if code is None:
+            return []
+        return helplines_for(self.shipped, code, self.repository.helpline_overrides)
+
     def action_crisis_key(self) -> None:
         """``!``: the crisis view (not while typing; see check_action)."""
         self.action_crisis()
@@ -610,7 +647,202 @@ class CompanionApp(App[None]):
     def action_crisis(self) -> None:
         """The crisis view, from anywhere; escape returns exactly where the person was."""
         if not isinstance(self.screen, CrisisScreen):
-            self.push_screen(CrisisScreen())
+            self.push_screen(self._crisis_screen())
+
+    def _crisis_screen(self) -> CrisisScreen:
+        """A crisis view with today's people and helplines."""
+        return CrisisScreen(
+            self.country_name, self.helplines(), self.repository.people, self.shipped.directory
+        )
+
+    @on(CrisisScreen.CopyRequested)
+    def _crisis_copy(self, event: CrisisScreen.CopyRequested) -> None:
+        """Copy a number from the crisis view."""
+        self.copy_number(event.number)
+
+    @on(CrisisScreen.CountryRequested)
+    def _crisis_country(self) -> None:
+        """Choose the country from the crisis view."""
+        self.choose_country()
+
+    def copy_number(self, number: str) -> None:
+        """Put a number on the terminal's clipboard (OSC 52) and say so."""
+        self.copy_to_clipboard(number)
+        self.notify(
+            f"Copied {number}. You can paste it into your phone or another app.",
+            markup=False,
+        )
+
+    @work(exclusive=True, group="dialog")
+    async def choose_country(self) -> None:
+        """Choose the country for helplines; a guess from the locale is offered first."""
+        guess = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
+        dialog = CountryDialog(self.shipped.countries, self.repository.country, guess)
+        code = await self.push_screen_wait(dialog)
+        if code is None or self.attempt(self.repository.save_country, code) is None:
+            return
+        self.refresh_figures()
+        if isinstance(self.screen, CrisisScreen):
+            self.screen.dismiss(None)
+            self.push_screen(self._crisis_screen())
+
+    @on(ContactsPane.Requested)
+    def _contact_requested(self, event: ContactsPane.Requested) -> None:
+        """Do what the contacts pane asked."""
+        person, line, action = event.person, event.line, event.action
+        if action == "add":
+            self.run_worker(self.edit_person(None), exclusive=True, group="dialog")
+        elif action == "edit" and person is not None:
+            self.run_worker(self.edit_person(person), exclusive=True, group="dialog")
+        elif action == "edit" and line is not None:
+            self.run_worker(self.edit_line(line), exclusive=True, group="dialog")
+        elif action == "add_line":
+            if self.repository.country is None:
+                self.notify("Choose your country first (press o).", markup=False)
+            else:
+                self.run_worker(self.edit_line(None), exclusive=True, group="dialog")
+        elif action == "remove" and person is not None:
+            if self.attempt(self.repository.delete_person, person.id) is not None:
+                self.undo_person = person
+                self.refresh_figures()
+                self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
+        elif action == "remove" and line is not None:
+            hidden = replace(line, hidden=True)
+            if self.attempt(self.repository.save_helpline, hidden) is not None:
+                self.refresh_figures()
+                self.notify(
+                    f'{line.name} is hidden. "Show hidden helplines" in ctrl+p brings it back.',
+                    markup=False,
+                )
+        elif action == "favourite" and person is not None:
+            changed = replace(person, favourite=not person.favourite)
+            if self.attempt(self.repository.save_person, changed) is not None:
+                self._show_contact(PERSON + changed.id)
+        elif action in ("up", "down") and person is not None:
+            changes = moved_people(self.repository.people, person.id, -1 if action == "up" else 1)
+            if changes and self.attempt(self.repository.save_people, changes) is not None:
+                self._show_contact(PERSON + person.id)
+        elif action == "copy":
+            number = person.phone if person else (line_number(line) if line else "")
+            if line is not None:
+                number = line.call or line.text_number
+            if number:
+                self.copy_number(number)
+        elif action == "country":
+            self.choose_country()
+        elif action == "undo":
+            self._undo_person()
+
+    def _show_contact(self, option_id: str) -> None:
+        """Refresh the contacts pane and keep the cursor on a row."""
+        self.refresh_figures()
+        for pane in self.query(ContactsPane):
+            pane.select(option_id)
+
+    def _undo_person(self) -> None:
+        """Put back the person removed last."""
+        person = self.undo_person
+        if person is None:
+            self.notify("Nothing to undo.", markup=False)
+        elif self.attempt(self.repository.save_person, person) is not None:
+            self.undo_person = None
+            self._show_contact(PERSON + person.id)
+            self.notify("Put back.", markup=False)
+
+    async def edit_person(self, person: Person | None) -> None:
+        """The person dialog until saved or cancelled; nothing typed is lost on a failure."""
+        draft = PersonDraft()
+        if person is not None:
+            draft = PersonDraft(
+                person.name,
+                person.relation,
+                person.phone,
+                person.texting_ok,
+                person.notes,
+                person.favourite,
+            )
+        while True:
+            dialog = PersonDialog(draft, editing=person is not None)
+            result = await self.push_screen_wait(dialog)
+            if result is None:
+                return
+            draft = result
+            if person is None:
+                position = max((p.position for p in self.repository.people), default=-1) + 1
+                person_now = Person(
+                    name=result.name,
+                    phone=result.phone,
+                    created_at=self.clock.now(),
+                    position=position,
+                )
+            else:
+                person_now = person
+            saved = replace(
+                person_now,
+                name=result.name,
+                relation=result.relation,
+                phone=result.phone,
+                texting_ok=result.texting_ok,
+                notes=result.notes,
+                favourite=result.favourite,
+            )
+            if self.attempt(self.repository.save_person, saved) is not None:
+                self._show_contact(PERSON + saved.id)
+                return
+
+    async def edit_line(self, line: Helpline | None) -> None:
+        """Edit a helpline (kept as the person's own version) or add one of their own."""
+        draft = LineDraft()
+        if line is not None:
+            draft = LineDraft(
+                line.name, line.purpose, line.call, line.text_number, line.text_keyword, line.hours
+            )
+        while True:
+            result = await self.push_screen_wait(HelplineDialog(draft, editing=line is not None))
+            if result is None:
+                return
+            draft = result
+            name, purpose = result.name.strip(), result.purpose.strip()
+            call, text_number = result.call.strip(), result.text_number.strip()
+            keyword, hours = result.text_keyword.strip(), result.hours.strip()
+            if line is None:
+                saved = Helpline(
+                    id=f"own-{new_id()}",
+                    countries=(self.repository.country or "",),
+                    kind="crisis",
+                    name=name,
+                    purpose=purpose,
+                    call=call,
+                    text_number=text_number,
+                    text_keyword=keyword,
+                    hours=hours,
+                    user_added=True,
+                )
+            else:
+                saved = replace(
+                    line,
+                    name=name,
+                    purpose=purpose,
+                    call=call,
+                    text_number=text_number,
+                    text_keyword=keyword,
+                    hours=hours,
+                    user_edited=True,
+                )
+            if self.attempt(self.repository.save_helpline, saved) is not None:
+                self._show_contact(LINE + saved.id)
+                return
+
+    def action_show_hidden_helplines(self) -> None:
+        """Show every hidden helpline again."""
+        for line in self.repository.helpline_overrides:
+            if not line.hidden:
+                continue
+            if line.user_edited or line.user_added:
+                self.attempt(self.repository.save_helpline, replace(line, hidden=False))
+            else:
+                self.attempt(self.repository.delete_helpline, line.id)
+        self.refresh_figures()
 
     # Settings ------------------------------------------------------------------
 
@@ -694,6 +926,14 @@ class CompanionApp(App[None]):
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
         yield SystemCommand("Read my reasons", "One at a time", self.action_review)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
+        yield SystemCommand(
+            "Country for helplines", "Choose whose helplines are shown", self.choose_country
+        )
+        yield SystemCommand(
+            "Show hidden helplines",
+            "Bring back helplines you hid",
+            self.action_show_hidden_helplines,
+        )
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from super().get_system_commands(screen)
 

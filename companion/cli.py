@@ -11,6 +11,12 @@ from platformdirs import user_data_path
 
 from companion import __version__
 
+CRISIS_FALLBACK = (
+    "If you need someone now: call your local emergency number, or find a helpline "
+    "for your country at findahelpline.com."
+)
+"""Shown whenever the app cannot open, so help is never out of reach."""
+
 ENV_HOME = "COMPANION_HOME"
 """An environment variable naming the data folder (``--data`` wins over it)."""
 
@@ -51,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         app = build_app(root)
     except StoreError as error:
         print(f"companion: {error}", file=sys.stderr)
+        print(CRISIS_FALLBACK, file=sys.stderr)
         return 1
     app.run()
     return 0

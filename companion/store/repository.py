@@ -11,6 +11,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
 from companion.domain.profile import Profile
@@ -26,6 +27,10 @@ URGES = "urges"
 """The table holding one record per urge session."""
 REASONS = "reasons"
 """The table holding one record per reason."""
+PEOPLE = "people"
+"""The table holding the person's own safe people."""
+HELPLINES = "helplines"
+"""The table holding the person's own copies of helplines (edited, hidden or added)."""
 _SETTINGS_ID = 1
 
 
@@ -39,6 +44,13 @@ def validate_tables(tables: dict[str, Any]) -> None:
         UrgeSession.from_dict(record)
     for record in tables.get(REASONS, {}).values():
         Reason.from_dict(record)
+    for record in tables.get(PEOPLE, {}).values():
+        Person.from_dict(record)
+    for record in tables.get(HELPLINES, {}).values():
+        Helpline.from_dict(record)
+    country = settings.get("country")
+    if country is not None and not isinstance(country, str):
+        raise ValidationError("The chosen country is damaged.")
     step = settings.get("guided_step", 0)
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ValidationError("The guided-writing progress is damaged.")
@@ -59,6 +71,14 @@ class Repository:
         self._reasons = {
             reason.id: reason
             for reason in (Reason.from_dict(r) for r in self._db.table(REASONS).all())
+        }
+        self._people = {
+            person.id: person
+            for person in (Person.from_dict(r) for r in self._db.table(PEOPLE).all())
+        }
+        self._helplines = {
+            line.id: line
+            for line in (Helpline.from_dict(r) for r in self._db.table(HELPLINES).all())
         }
 
     @classmethod
@@ -226,3 +246,69 @@ class Repository:
         """Remember where the guided writing is."""
         self._save_settings(guided_step=max(step, 0))
         return step
+
+    # Crisis contacts -------------------------------------------------------------
+
+    @property
+    def people(self) -> list[Person]:
+        """The person's own safe people, favourites first, then in their order."""
+        return people_in_order(self._people.values())
+
+    def find_person(self, person_id: str) -> Person | None:
+        """The person with this id, if any."""
+        return self._people.get(person_id)
+
+    def save_person(self, person: Person) -> Person:
+        """Add or update one of the person's own people."""
+        self._upsert(PEOPLE, person.to_dict())
+        self._people[person.id] = person
+        return person
+
+    def save_people(self, people: list[Person]) -> list[Person]:
+        """Update several people (a move) in one save."""
+        if people:
+            self._db.table(PEOPLE).update_multiple(
+                [(p.to_dict(), Query().id == p.id) for p in people]
+            )
+            self._people.update({p.id: p for p in people})
+        return people
+
+    def delete_person(self, person_id: str) -> Person | None:
+        """Remove one of the person's people and return them (for undo)."""
+        person = self._people.get(person_id)
+        if person is None:
+            return None
+        self._db.table(PEOPLE).remove(Query().id == person_id)
+        del self._people[person_id]
+        return person
+
+    @property
+    def helpline_overrides(self) -> list[Helpline]:
+        """The person's own copies of helplines: edited, hidden or added."""
+        return list(self._helplines.values())
+
+    def save_helpline(self, line: Helpline) -> Helpline:
+        """Keep the person's own copy of a helpline (it wins over the shipped one)."""
+        self._upsert(HELPLINES, line.to_dict())
+        self._helplines[line.id] = line
+        return line
+
+    def delete_helpline(self, line_id: str) -> Helpline | None:
+        """Drop the person's own copy (a shipped helpline goes back to how it shipped)."""
+        line = self._helplines.get(line_id)
+        if line is None:
+            return None
+        self._db.table(HELPLINES).remove(Query().id == line_id)
+        del self._helplines[line_id]
+        return line
+
+    @property
+    def country(self) -> str | None:
+        """The country the person chose for helplines, if any."""
+        country = self._settings().get("country")
+        return country if isinstance(country, str) else None
+
+    def save_country(self, country: str) -> str:
+        """Remember the country for helplines."""
+        self._save_settings(country=country)
+        return country

@@ -10,8 +10,8 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from companion.ui.contacts_pane import ContactsPane
 from companion.ui.day_counter import DayCounter
-from companion.ui.placeholders import ContactsPane
 from companion.ui.reasons_pane import ReasonsPane
 from companion.ui.urge_pane import UrgePane
 

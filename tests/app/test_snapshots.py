@@ -340,3 +340,57 @@ def test_review_closing(snap_compare, data_dir, clock, size) -> None:
     app = build_app(data_dir, clock, random.Random(3))
     press = ["r", "space", "space", "space"]
     assert snap_compare(app, terminal_size=size, press=press, run_before=_steady)
+
+
+def _seed_contacts(data_dir, country: str) -> None:
+    """A country and two people, one a favourite."""
+    from companion.domain.contacts import Person
+    from companion.store.repository import Repository
+
+    from ..conftest import NOW
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repository = Repository.open(data_dir)
+    repository.save_country(country)
+    repository.save_person(
+        Person(name="Maya", phone="+44 7700 900123", relation="friend", created_at=NOW)
+    )
+    repository.save_person(
+        Person(
+            name="Dr Okafor",
+            phone="020 7946 0958 ext 12",
+            relation="therapist",
+            notes="Mondays and Thursdays",
+            favourite=True,
+            position=1,
+            created_at=NOW,
+        )
+    )
+    repository.close()
+
+
+COUNTRIES = [pytest.param("GB-ENG", id="england"), pytest.param("AU", id="australia")]
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+@pytest.mark.parametrize("size", SIZES)
+def test_contacts_pane(snap_compare, make_app, data_dir, size, country) -> None:
+    """The pane: the favourite first, then the other person, then the country's helplines."""
+    _seed_contacts(data_dir, country)
+    assert snap_compare(make_app(), terminal_size=size, press=["4"], run_before=_steady)
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+@pytest.mark.parametrize("size", SIZES)
+def test_crisis_view_for_a_country(snap_compare, make_app, data_dir, size, country) -> None:
+    """!: the emergency number large, your people, then helplines with their check dates."""
+    _seed_contacts(data_dir, country)
+    assert snap_compare(make_app(), terminal_size=size, press=["!"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_person_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """Adding someone you trust."""
+    _seed_contacts(data_dir, "GB-ENG")
+    press = ["4", "a", *"Sam"]
+    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)

@@ -166,3 +166,42 @@ def test_a_reason_written_in_the_pane_is_there_after_a_restart(
     terminal.start("--data", str(data))
     shown = terminal.wait_for("They read my [mail].")
     assert "3 Reasons I left" in shown
+
+
+def test_bang_shows_the_crisis_view_and_escape_returns(terminal: Terminal, data: Path) -> None:
+    """! shows where to turn at once; escape goes back to the panes."""
+    first_run(terminal, data)
+    terminal.press("!")
+    shown = terminal.wait_for("If you need someone now")
+    assert "findahelpline.com" in shown
+    terminal.press("Escape")
+    terminal.wait_for("1 No Contact")
+
+
+def test_copy_sends_the_number_to_the_terminal_clipboard(
+    terminal: Terminal, data: Path, tmp_path: Path
+) -> None:
+    """c in the crisis view emits the terminal's own clipboard sequence (OSC 52) with the number."""
+    import base64
+
+    first_run(terminal, data)
+    terminal.press("!")
+    terminal.wait_for("If you need someone now")
+    terminal.press("o")
+    terminal.wait_for("Your country for helplines")
+    terminal.press("Enter")  # the first country in the list
+    terminal.wait_for("checked on")
+    stream = tmp_path / "output.bin"
+    terminal.run("pipe-pane", "-o", f"cat >> {shlex.quote(str(stream))}")
+    terminal.press("c")
+    terminal.wait_for("Copied")
+    terminal.run("pipe-pane")
+    settled = -1
+    while settled != stream.stat().st_size:
+        settled = stream.stat().st_size
+        time.sleep(0.2)
+    shown = terminal.screen()
+    copied = re.search(r"Copied (.+?)\. You can", " ".join(shown.split()))
+    assert copied, shown
+    expected = base64.b64encode(copied.group(1).encode()).decode()
+    assert f"\x1b]52;c;{expected}".encode() in stream.read_bytes()
