@@ -180,7 +180,9 @@ class CompanionApp(App[None]):
     @work(exclusive=True, group="welcome")
     async def welcome(self) -> None:
         """The first-run welcome; whatever is chosen is saved at once."""
-        chosen: Welcome | None = await self.push_screen_wait(WelcomeScreen(self.today))
+        guess = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
+        welcome = WelcomeScreen(self.today, self.shipped.countries, guess)
+        chosen: Welcome | None = await self.push_screen_wait(welcome)
         profile = self.repository.profile
         alias = chosen.alias if chosen else profile.alias
         welcomed = replace(profile, alias=alias, welcomed=True)
@@ -188,6 +190,8 @@ class CompanionApp(App[None]):
             return
         if chosen is not None and chosen.start is not None:
             self.attempt(self.repository.save_start, chosen.start, self.today)
+        if chosen is not None and chosen.country is not None:
+            self.attempt(self.repository.save_country, chosen.country)
         self.refresh_figures()
 
     # Figures -------------------------------------------------------------------

@@ -34,8 +34,10 @@ def _utc() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the developer's own data folder out of every test."""
+    """Keep the developer's own data folder, and their locale, out of every test."""
     monkeypatch.setenv("COMPANION_HOME", str(tmp_path / "default-home"))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 

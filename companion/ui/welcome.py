@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from companion.domain.errors import ValidationError
 from companion.domain.profile import check_alias
@@ -32,6 +32,8 @@ class Welcome:
     """The day No Contact began, if given."""
     alias: str
     """A name for the person they left, or empty."""
+    country: str | None = None
+    """The country for helplines, if chosen."""
 
 
 class WelcomeScreen(Screen[Welcome]):
@@ -44,13 +46,17 @@ class WelcomeScreen(Screen[Welcome]):
 
     AUTO_FOCUS = "#start"
 
-    def __init__(self, today: date) -> None:
-        """Read dates relative to ``today``."""
+    def __init__(
+        self, today: date, countries: dict[str, str] | None = None, guess: str | None = None
+    ) -> None:
+        """Read dates relative to ``today``; offer ``countries``, starting on ``guess``."""
         super().__init__()
         self.today = today
+        self.countries = countries or {}
+        self.guess = guess if guess in self.countries else None
 
     def compose(self) -> ComposeResult:
-        """The welcome text and two optional questions."""
+        """The welcome text and three optional questions."""
         with VerticalScroll(id="welcome"), Vertical(id="welcome-box"):
             yield Static("Welcome", id="welcome-title")
             yield Static(WELCOME, id="welcome-text")
@@ -61,6 +67,16 @@ class WelcomeScreen(Screen[Welcome]):
             yield Input(
                 placeholder="a name, initials, or leave empty for \u201cthem\u201d", id="alias"
             )
+            if self.countries:
+                yield Label("Your country, for helplines (optional; change it any time)")
+                options = [(name, code) for code, name in self.countries.items()]
+                yield Select(
+                    options,
+                    value=self.guess if self.guess else Select.NULL,
+                    prompt="Choose later",
+                    id="country",
+                    compact=True,
+                )
             yield Static("", id="welcome-error")
             with Horizontal(id="welcome-buttons"):
                 yield Button("Begin", variant="primary", id="begin")
@@ -84,7 +100,7 @@ class WelcomeScreen(Screen[Welcome]):
 
     @on(Input.Submitted, "#alias")
     def _alias_submitted(self) -> None:
-        """Enter on the last field begins."""
+        """Enter on the name begins (the country below it is optional)."""
         self.action_begin()
 
     @on(Button.Pressed, "#begin")
@@ -113,7 +129,11 @@ class WelcomeScreen(Screen[Welcome]):
         except ValidationError as error:
             self.query_one("#welcome-error", Static).update(str(error))
             return
-        self.dismiss(Welcome(start=start, alias=alias))
+        country = None
+        if self.countries:
+            chosen = self.query_one("#country", Select).value
+            country = chosen if isinstance(chosen, str) else None
+        self.dismiss(Welcome(start=start, alias=alias, country=country))
 
     def action_skip(self) -> None:
         """Leave both questions for later."""

@@ -205,3 +205,22 @@ async def test_bang_from_the_urge_session(make_app, data_dir) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
+
+
+async def test_edit_a_person(make_app, data_dir) -> None:
+    """Enter on a person opens them with their details; changes are saved."""
+    seed_country(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await add_person(pilot, "Ana", "111 222 333")
+        await pilot.press("4", "home", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert app.screen.query_one("#phone", Input).value == "111 222 333"
+        app.screen.query_one("#phone", Input).value = "111 222 444"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Ana  111 222 444" in screen_text(app)
+    repository = reopen(data_dir)
+    assert [p.phone for p in repository.people] == ["111 222 444"]
+    repository.close()

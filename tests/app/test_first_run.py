@@ -78,3 +78,34 @@ async def test_welcome_is_shown_once(make_app) -> None:
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, MainScreen)
+
+
+async def test_welcome_offers_the_country_from_the_locale(make_app, data_dir, monkeypatch) -> None:
+    """With an Australian locale, Australia is offered; beginning keeps it for helplines."""
+    monkeypatch.setenv("LANG", "en_AU.UTF-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Australia" in screen_text(app)
+        await pilot.press("enter", "enter")  # no date, no name: begin
+        await pilot.pause()
+    saved = reopen(data_dir)
+    try:
+        assert saved.country == "AU"
+    finally:
+        saved.close()
+
+
+async def test_welcome_country_can_wait(make_app, data_dir) -> None:
+    """With no guess, the country is left for later."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Choose later" in screen_text(app)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    saved = reopen(data_dir)
+    try:
+        assert saved.country is None
+    finally:
+        saved.close()
