@@ -328,15 +328,26 @@ class CompanionApp(App[None]):
     @on(SlipsScreen.UndoRequested)
     def _undo_requested(self) -> None:
         """Put back the slip removed last."""
-        slip = self.undo_slip
-        if slip is None:
-            self.notify("Nothing to undo.", markup=False)
-            return
-        if self.attempt(self.repository.restore_slip, slip) is not None:
-            self.undo_slip = None
+
+        def show(slip: Slip) -> None:
             self.refresh_figures()
             self._refresh_slips(keep=slip.id)
-            self.notify("Put back.", markup=False)
+
+        if self.put_back(self.undo_slip, self.repository.restore_slip, show):
+            self.undo_slip = None
+
+    def put_back(
+        self, item: T | None, save: Callable[[T], object], show: Callable[[T], None]
+    ) -> bool:
+        """Undo a removal: save ``item`` again and ``show`` it; True once it is back."""
+        if item is None:
+            self.notify("Nothing to undo.", markup=False)
+            return False
+        if self.attempt(save, item) is None:
+            return False
+        show(item)
+        self.notify("Put back.", markup=False)
+        return True
 
     # Urge surfing ----------------------------------------------------------------
 
@@ -515,14 +526,8 @@ class CompanionApp(App[None]):
 
     def _undo_reason(self) -> None:
         """Put back the reason removed last."""
-        reason = self.undo_reason
-        if reason is None:
-            self.notify("Nothing to undo.", markup=False)
-            return
-        if self.attempt(self.repository.save_reason, reason) is not None:
+        if self.put_back(self.undo_reason, self.repository.save_reason, self._saved_reason):
             self.undo_reason = None
-            self._saved_reason(reason)
-            self.notify("Put back.", markup=False)
 
     async def edit_reason(self, reason: Reason | None) -> None:
         """The reason dialog, until saved or cancelled; nothing typed is lost on a failure."""
@@ -745,13 +750,12 @@ class CompanionApp(App[None]):
 
     def _undo_person(self) -> None:
         """Put back the person removed last."""
-        person = self.undo_person
-        if person is None:
-            self.notify("Nothing to undo.", markup=False)
-        elif self.attempt(self.repository.save_person, person) is not None:
-            self.undo_person = None
+
+        def show(person: Person) -> None:
             self._show_contact(PERSON + person.id)
-            self.notify("Put back.", markup=False)
+
+        if self.put_back(self.undo_person, self.repository.save_person, show):
+            self.undo_person = None
 
     async def edit_person(self, person: Person | None) -> None:
         """The person dialog until saved or cancelled; nothing typed is lost on a failure."""

@@ -67,7 +67,7 @@ def _parse_date(value: Any, what: str) -> date:
     return day
 
 
-def _parse_time(value: Any, what: str) -> datetime:
+def parse_aware(value: Any, what: str) -> datetime:
     """An aware datetime from its ISO text, or a ValidationError."""
     if not isinstance(value, str):
         raise ValidationError(f"The {what} is missing.")
@@ -146,7 +146,7 @@ class Slip:
         return cls(
             on=_parse_date(data.get("on"), "slip date"),
             kind=kind,
-            logged_at=_parse_time(data.get("logged_at"), "time a slip was logged"),
+            logged_at=parse_aware(data.get("logged_at"), "time a slip was logged"),
             note=note,
             new_stretch=new_stretch,
             id=ident,

@@ -17,7 +17,7 @@ from typing import Any
 
 from companion.domain.dates import plural
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id
+from companion.domain.history import check_note, new_id, parse_aware
 
 MODES: dict[str, str] = {
     "timed": "A timed session",
@@ -275,19 +275,6 @@ def check_rating(value: object) -> int:
     return value
 
 
-def _aware(value: Any, what: str) -> datetime:
-    """An aware datetime from ISO text, or a ValidationError."""
-    if not isinstance(value, str):
-        raise ValidationError(f"The {what} is missing.")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(f"The {what} {value!r} is not a time.") from None
-    if moment.tzinfo is None:
-        raise ValidationError(f"The {what} has no time zone.")
-    return moment
-
-
 @dataclass(frozen=True)
 class Rating:
     """How strong the pull was at a moment."""
@@ -535,7 +522,9 @@ class UrgeSession:
             isinstance(item, list) and len(item) == 2 for item in raw
         ):
             raise ValidationError("A session's ratings are damaged.")
-        ratings = tuple(Rating(_aware(at, "rating time"), check_rating(value)) for at, value in raw)
+        ratings = tuple(
+            Rating(parse_aware(at, "rating time"), check_rating(value)) for at, value in raw
+        )
         texts = {key: data.get(key, "") for key in ("trigger", "unsent", "helped", "outcome")}
         if not all(isinstance(value, str) for value in texts.values()):
             raise ValidationError("A session record is damaged.")
@@ -555,7 +544,7 @@ class UrgeSession:
             raise ValidationError("A session record is damaged.")
         ended = data.get("ended_at")
         return cls(
-            started_at=_aware(data.get("started_at"), "session start"),
+            started_at=parse_aware(data.get("started_at"), "session start"),
             ratings=ratings,
             mode=mode,
             minutes=minutes,
@@ -563,7 +552,7 @@ class UrgeSession:
             trigger=texts["trigger"],
             unsafe=unsafe,
             unsent=texts["unsent"],
-            ended_at=None if ended is None else _aware(ended, "session end"),
+            ended_at=None if ended is None else parse_aware(ended, "session end"),
             outcome=texts["outcome"],
             helped=texts["helped"],
             id=ident,

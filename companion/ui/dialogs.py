@@ -128,6 +128,13 @@ class DatePreview(Static):
         self.update(Text(f"→ {format_day(day)}"))
         return day
 
+    def show_optional(self, text: str, today: date) -> date | None:
+        """Like :meth:`show`, but an empty field shows nothing (the date is optional)."""
+        if text.strip():
+            return self.show(text, today)
+        self.update("")
+        return None
+
 
 class StartDateDialog(Dialog[date]):
     """Ask for the day No Contact began, with a live preview of the day understood."""
@@ -154,21 +161,13 @@ class StartDateDialog(Dialog[date]):
 
     def on_mount(self) -> None:
         """Show the preview for what is already typed."""
-        self._preview(self.initial)
+        self.query_one(DatePreview).show_optional(self.initial, self.today)
 
     @on(Input.Changed, "#date")
     def _changed(self, event: Input.Changed) -> None:
         """Update the preview as the person types."""
-        self._preview(event.value)
+        self.query_one(DatePreview).show_optional(event.value, self.today)
         self.show_error("")
-
-    def _preview(self, text: str) -> None:
-        """Show what the text reads as (nothing at all while the field is empty)."""
-        preview = self.query_one(DatePreview)
-        if text.strip():
-            preview.show(text, self.today)
-        else:
-            preview.update("")
 
     def result(self) -> date:
         """The day typed, or a ValidationError."""

@@ -90,7 +90,7 @@ class ReasonDialog(Dialog[ReasonValues]):
     def on_mount(self) -> None:
         """Show the own-kind field only when it is chosen."""
         self._show_own()
-        self._preview(self.draft.incident)
+        self.query_one(DatePreview).show_optional(self.draft.incident, self.today)
 
     @on(Select.Changed, "#category")
     def _category_changed(self) -> None:
@@ -105,16 +105,8 @@ class ReasonDialog(Dialog[ReasonValues]):
     @on(Input.Changed, "#incident")
     def _incident_changed(self, event: Input.Changed) -> None:
         """Preview the date as it is typed."""
-        self._preview(event.value)
+        self.query_one(DatePreview).show_optional(event.value, self.today)
         self.show_error("")
-
-    def _preview(self, text: str) -> None:
-        """Show the day understood (nothing for an empty field)."""
-        preview = self.query_one(DatePreview)
-        if text.strip():
-            preview.show(text, self.today)
-        else:
-            preview.update("")
 
     def draft_now(self) -> ReasonDraft:
         """Everything typed so far, valid or not."""

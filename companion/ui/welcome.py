@@ -86,11 +86,7 @@ class WelcomeScreen(Screen[Welcome]):
     @on(Input.Changed, "#start")
     def _start_changed(self, event: Input.Changed) -> None:
         """Preview the day as it is typed."""
-        preview = self.query_one(DatePreview)
-        if event.value.strip():
-            preview.show(event.value, self.today)
-        else:
-            preview.update("")
+        self.query_one(DatePreview).show_optional(event.value, self.today)
         self.query_one("#welcome-error", Static).update("")
 
     @on(Input.Submitted, "#start")
@@ -121,7 +117,7 @@ class WelcomeScreen(Screen[Welcome]):
         """Finish."""
         text = self.query_one("#start", Input).value
         try:
-            start = self.query_one(DatePreview).show(text, self.today) if text.strip() else None
+            start = self.query_one(DatePreview).show_optional(text, self.today)
             if text.strip() and start is None:
                 self.query_one("#start", Input).focus()
                 raise ValidationError("That date needs a look before we begin (see above).")
