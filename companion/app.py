@@ -32,6 +32,8 @@ from companion.domain.contacts import (
 from companion.domain.dates import format_day, local_today, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import Slip, new_id
+from companion.domain.hoovers import CAUTION as HOOVER_CAUTION
+from companion.domain.hoovers import Hoover, not_answered
 from companion.domain.reasons import (
     Reason,
     for_urge,
@@ -64,6 +66,7 @@ from companion.ui.dialogs import (
 )
 from companion.ui.guided import GuidedScreen
 from companion.ui.hide import HiddenScreen
+from companion.ui.hoover_dialog import HooverDialog, HooverDraft
 from companion.ui.main_screen import MainScreen
 from companion.ui.reason_dialog import ReasonDialog, ReasonDraft
 from companion.ui.reasons_pane import ReasonsPane
@@ -89,7 +92,7 @@ STYLE_FILES = (
 )
 """The stylesheets, in the order they apply."""
 
-TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review"})
+TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
 """Actions bound to printable keys that must not fire while the person is typing."""
 
 REASON_COMMANDS = (
@@ -124,7 +127,8 @@ class CompanionApp(App[None]):
     TITLE = "companion"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "urge", "Urge", priority=True),
-        Binding("r", "review", "Reasons", priority=True),
+        Binding("r", "review", "Reasons", priority=True, show=False),
+        Binding("h", "hoover", "They reached out", priority=True, show=False),
         Binding("exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True),
         Binding("ctrl+g", "crisis", "Crisis", priority=True, show=False),
         Binding("ctrl+l", "quick_hide", "Hide", priority=True),
@@ -141,12 +145,12 @@ class CompanionApp(App[None]):
         self.repository = repository
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.undo_reason: Reason | None = None
-        self.undo_person: Person | None = None
+        self.undo_reasons: list[Reason] = []
+        self.undo_people: list[Person] = []
         self.shipped = load_shipped(shipped_text())
         self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
-        self.undo_slip: Slip | None = None
+        self.undo_slips: list[Slip] = []
         self.current_urge: UrgeSession | None = repository.open_urge
 
     @property
@@ -203,6 +207,8 @@ class CompanionApp(App[None]):
         stats = urge_stats(self.repository.urges, self.clock.now())
         for screen in self.screen_stack:
             for pane in screen.query(DayCounter):
+                pane.not_answered = not_answered(self.repository.hoovers)
+                pane.them = self.repository.profile.they
                 pane.summary = summary
             for urges in screen.query(UrgePane):
                 urges.stats = stats
@@ -231,7 +237,7 @@ class CompanionApp(App[None]):
 
     # Start day ---------------------------------------------------------------
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def action_set_start(self) -> None:
         """Ask for the start day until it is saved or the person cancels."""
         start = self.repository.history.start
@@ -248,7 +254,7 @@ class CompanionApp(App[None]):
 
     # Slips -------------------------------------------------------------------
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def action_log_slip(self) -> None:
         """A gentle check, then log when contact happened; the new stretch starts."""
         history = self.repository.history
@@ -313,14 +319,14 @@ class CompanionApp(App[None]):
     @on(SlipsScreen.EditRequested)
     def _edit_requested(self, event: SlipsScreen.EditRequested) -> None:
         """Edit the chosen slip in a dialog."""
-        self.run_worker(self.edit_slip(event.slip), exclusive=True, group="dialog")
+        self.run_worker(self.edit_slip(event.slip), group="dialog")
 
     @on(SlipsScreen.RemoveRequested)
     def _remove_requested(self, event: SlipsScreen.RemoveRequested) -> None:
         """Remove a slip, keeping it for undo."""
         removed = self.attempt(self.repository.delete_slip, event.slip.id)
         if removed is not None:
-            self.undo_slip = removed
+            self.undo_slips.append(removed)
             self.refresh_figures()
             self._refresh_slips()
             self.notify("Removed. Press ctrl+z to undo.", markup=False)
@@ -333,28 +339,29 @@ class CompanionApp(App[None]):
             self.refresh_figures()
             self._refresh_slips(keep=slip.id)
 
-        if self.put_back(self.undo_slip, self.repository.restore_slip, show):
-            self.undo_slip = None
+        self.put_back(self.undo_slips, self.repository.restore_slip, show)
 
     def put_back(
-        self, item: T | None, save: Callable[[T], object], show: Callable[[T], None]
+        self, removed: list[T], save: Callable[[T], object], show: Callable[[T], None]
     ) -> bool:
-        """Undo a removal: save ``item`` again and ``show`` it; True once it is back."""
-        if item is None:
+        """Undo the latest removal in ``removed``: save it again and ``show`` it."""
+        if not removed:
             self.notify("Nothing to undo.", markup=False)
             return False
+        item = removed[-1]
         if self.attempt(save, item) is None:
             return False
+        removed.pop()
         show(item)
         self.notify("Put back.", markup=False)
         return True
 
     # Urge surfing ----------------------------------------------------------------
 
-    @work(exclusive=True, group="urge")
+    @work(group="urge")
     async def action_urge(self) -> None:
         """Start riding out an urge: one digit and the timer runs. Or go back to one."""
-        if isinstance(self.screen, UrgeScreen):
+        if any(isinstance(screen, UrgeScreen | UrgeStartDialog) for screen in self.screen_stack):
             return
         if self.current_urge is not None:
             self.show_urge(self.current_urge)
@@ -362,6 +369,9 @@ class CompanionApp(App[None]):
         minutes = self.repository.profile.urge_minutes
         choice = await self.push_screen_wait(UrgeStartDialog(minutes))
         if choice is None:
+            return
+        if self.current_urge is not None:  # a second prompt answered after the first
+            self.show_urge(self.current_urge)
             return
         session = UrgeSession.start(choice.rating, self.clock.now(), choice.mode, minutes)
         self.current_urge = session
@@ -416,7 +426,7 @@ class CompanionApp(App[None]):
         self.push_screen(SkillDialog(SKILLS[event.key]))
 
     @on(UrgeScreen.WriteRequested)
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def _urge_write(self) -> None:
         """The message that is never sent, kept in the session."""
         if self.current_urge is None:
@@ -427,7 +437,7 @@ class CompanionApp(App[None]):
             self.update_urge(self.current_urge.with_details(unsent=text))
 
     @on(UrgeScreen.TriggerRequested)
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def _urge_trigger(self) -> None:
         """What set it off."""
         trigger = await self.push_screen_wait(TriggerDialog())
@@ -435,7 +445,7 @@ class CompanionApp(App[None]):
             self.update_urge(self.current_urge.with_details(trigger=trigger))
 
     @on(UrgeScreen.EndRequested)
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def _urge_end(self) -> None:
         """Close the running session."""
         if self.current_urge is not None:
@@ -466,7 +476,7 @@ class CompanionApp(App[None]):
         else:
             self.notify("Closed. You stayed with something hard.", markup=False)
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def offer_resume(self, session: UrgeSession) -> None:
         """A session left open by a quit or a crash: resume it, or close it."""
         started = session.started_at.astimezone().strftime("%a %d %b, %H:%M")
@@ -495,12 +505,12 @@ class CompanionApp(App[None]):
         """Do what the pane asked."""
         reason = event.reason
         if event.action == "add":
-            self.run_worker(self.edit_reason(None), exclusive=True, group="dialog")
+            self.run_worker(self.edit_reason(None), group="dialog")
         elif event.action == "edit" and reason is not None:
-            self.run_worker(self.edit_reason(reason), exclusive=True, group="dialog")
+            self.run_worker(self.edit_reason(reason), group="dialog")
         elif event.action == "remove" and reason is not None:
             if self.attempt(self.repository.delete_reason, reason.id) is not None:
-                self.undo_reason = reason
+                self.undo_reasons.append(reason)
                 self.refresh_figures()
                 self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
         elif event.action == "pin" and reason is not None:
@@ -526,8 +536,7 @@ class CompanionApp(App[None]):
 
     def _undo_reason(self) -> None:
         """Put back the reason removed last."""
-        if self.put_back(self.undo_reason, self.repository.save_reason, self._saved_reason):
-            self.undo_reason = None
+        self.put_back(self.undo_reasons, self.repository.save_reason, self._saved_reason)
 
     async def edit_reason(self, reason: Reason | None) -> None:
         """The reason dialog, until saved or cancelled; nothing typed is lost on a failure."""
@@ -634,6 +643,45 @@ class CompanionApp(App[None]):
         """The crisis contacts."""
         self.action_crisis()
 
+    # When they reached out --------------------------------------------------------
+
+    @work(group="dialog")
+    async def action_hoover(self) -> None:
+        """Log that they reached out; it never touches the streak."""
+        profile = self.repository.profile
+        if not self.repository.hoover_caution_seen:
+            await self.push_screen_wait(NoticeDialog("A gentle caution", HOOVER_CAUTION))
+            self.attempt(self.repository.save_hoover_caution_seen)
+        draft = HooverDraft()
+        while True:
+            result = await self.push_screen_wait(HooverDialog(self.today, draft, profile.they))
+            if result is None:
+                return
+            draft = result
+            entry = Hoover(
+                on=parse_day(result.when, self.today),
+                channel=result.channel,
+                logged_at=self.clock.now(),
+                via=result.via if result.channel == "someone" else "",
+                said=result.said,
+                felt=result.felt,
+                unsafe=result.unsafe,
+                answered=result.answered,
+            )
+            if self.attempt(self.repository.save_hoover, entry) is not None:
+                break
+        self.refresh_figures()
+        self.notify("Logged. Being contacted never counts against you.", markup=False)
+        if entry.unsafe:
+            self.action_crisis()
+        elif entry.answered and self.repository.history.start is not None:
+            question = Text(
+                "You answered, and that's all right. If you'd like, log it as a slip; "
+                "your days so far all still count."
+            )
+            if await self.push_screen_wait(ConfirmDialog("You answered", question, "Log it")):
+                await self.edit_slip(None)
+
     # Crisis ----------------------------------------------------------------------
 
     @property
@@ -682,7 +730,7 @@ class CompanionApp(App[None]):
             markup=False,
         )
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def choose_country(self) -> None:
         """Choose the country for helplines; a guess from the locale is offered first."""
         guess = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
@@ -700,19 +748,19 @@ class CompanionApp(App[None]):
         """Do what the contacts pane asked."""
         person, line, action = event.person, event.line, event.action
         if action == "add":
-            self.run_worker(self.edit_person(None), exclusive=True, group="dialog")
+            self.run_worker(self.edit_person(None), group="dialog")
         elif action == "edit" and person is not None:
-            self.run_worker(self.edit_person(person), exclusive=True, group="dialog")
+            self.run_worker(self.edit_person(person), group="dialog")
         elif action == "edit" and line is not None:
-            self.run_worker(self.edit_line(line), exclusive=True, group="dialog")
+            self.run_worker(self.edit_line(line), group="dialog")
         elif action == "add_line":
             if self.repository.country is None:
                 self.notify("Choose your country first (press o).", markup=False)
             else:
-                self.run_worker(self.edit_line(None), exclusive=True, group="dialog")
+                self.run_worker(self.edit_line(None), group="dialog")
         elif action == "remove" and person is not None:
             if self.attempt(self.repository.delete_person, person.id) is not None:
-                self.undo_person = person
+                self.undo_people.append(person)
                 self.refresh_figures()
                 self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
         elif action == "remove" and line is not None:
@@ -754,8 +802,7 @@ class CompanionApp(App[None]):
         def show(person: Person) -> None:
             self._show_contact(PERSON + person.id)
 
-        if self.put_back(self.undo_person, self.repository.save_person, show):
-            self.undo_person = None
+        self.put_back(self.undo_people, self.repository.save_person, show)
 
     async def edit_person(self, person: Person | None) -> None:
         """The person dialog until saved or cancelled; nothing typed is lost on a failure."""
@@ -854,7 +901,7 @@ class CompanionApp(App[None]):
 
     # Settings ------------------------------------------------------------------
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def action_set_urge_length(self) -> None:
         """Choose the default length of an urge session."""
         profile = self.repository.profile
@@ -868,7 +915,7 @@ class CompanionApp(App[None]):
     def bell(self) -> None:
         """Never ring the terminal bell: a sound could give the app away."""
 
-    @work(exclusive=True, group="dialog")
+    @work(group="dialog")
     async def action_set_alias(self) -> None:
         """Choose how the app refers to the person they left."""
         alias = await self.push_screen_wait(AliasDialog(self.repository.profile.alias))
@@ -933,6 +980,7 @@ class CompanionApp(App[None]):
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
         yield SystemCommand("Read my reasons", "One at a time", self.action_review)
+        yield SystemCommand("They reached out", "Log it, without answering", self.action_hoover)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
         yield SystemCommand(
             "Country for helplines", "Choose whose helplines are shown", self.choose_country

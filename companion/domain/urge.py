@@ -183,7 +183,7 @@ SKILLS: dict[str, Skill] = {
             "Reach a safe person",
             "Message or call someone on your side, or a helpline.",
             "You don't have to carry this alone. A friend, a sponsor, a therapist or a "
-            "helpline can sit with you while the wave passes. Press ! for your crisis "
+            "helpline can sit with you while you ride the wave. Press ! for your crisis "
             "contacts.",
         ),
         Skill(
@@ -195,7 +195,7 @@ SKILLS: dict[str, Skill] = {
             "Put on music or something funny that changes the mood.\n"
             "Count backwards from 100 in sevens, or name five things you can see.\n"
             "A strong, safe sensation: a hot shower, ice in your hand, a sour sweet.\n"
-            "This is for now, not forever: you are buying the wave time to pass.",
+            "This is for now, not forever: a little time and space while you ride it.",
         ),
         Skill(
             "pros_cons",
@@ -224,7 +224,7 @@ SKILLS: dict[str, Skill] = {
             "Comfort yourself",
             "Something warm and kind for your body.",
             "A warm drink, a blanket, a shower, a walk outside, a pet, a favourite song.\n"
-            "You are allowed to be gentle with yourself while this passes.",
+            "You are allowed to be gentle with yourself while you ride this.",
         ),
     )
 }

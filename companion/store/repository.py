@@ -14,6 +14,7 @@ from tinydb.table import Document
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
+from companion.domain.hoovers import Hoover, newest_first
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession
@@ -29,6 +30,8 @@ REASONS = "reasons"
 """The table holding one record per reason."""
 PEOPLE = "people"
 """The table holding the person's own safe people."""
+HOOVERS = "hoovers"
+"""The table holding each time they reached out."""
 HELPLINES = "helplines"
 """The table holding the person's own copies of helplines (edited, hidden or added)."""
 _SETTINGS_ID = 1
@@ -46,6 +49,8 @@ def validate_tables(tables: dict[str, Any]) -> None:
         Reason.from_dict(record)
     for record in tables.get(PEOPLE, {}).values():
         Person.from_dict(record)
+    for record in tables.get(HOOVERS, {}).values():
+        Hoover.from_dict(record)
     for record in tables.get(HELPLINES, {}).values():
         Helpline.from_dict(record)
     country = settings.get("country")
@@ -75,6 +80,10 @@ class Repository:
         self._people = {
             person.id: person
             for person in (Person.from_dict(r) for r in self._db.table(PEOPLE).all())
+        }
+        self._hoovers = {
+            entry.id: entry
+            for entry in (Hoover.from_dict(r) for r in self._db.table(HOOVERS).all())
         }
         self._helplines = {
             line.id: line
@@ -312,3 +321,26 @@ class Repository:
         """Remember the country for helplines."""
         self._save_settings(country=country)
         return country
+
+    # When they reached out ---------------------------------------------------------
+
+    @property
+    def hoovers(self) -> list[Hoover]:
+        """Every time they reached out, newest first."""
+        return newest_first(self._hoovers.values())
+
+    def save_hoover(self, entry: Hoover) -> Hoover:
+        """Add or update an entry of the log."""
+        self._upsert(HOOVERS, entry.to_dict())
+        self._hoovers[entry.id] = entry
+        return entry
+
+    @property
+    def hoover_caution_seen(self) -> bool:
+        """True once the caution about the log has been shown."""
+        return self._settings().get("hoover_caution_seen") is True
+
+    def save_hoover_caution_seen(self) -> bool:
+        """Remember that the caution was shown."""
+        self._save_settings(hoover_caution_seen=True)
+        return True

@@ -37,9 +37,9 @@ class ContactsPane(Vertical, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "request('add')", "Add"),
-        Binding("e", "request('edit')", "Edit"),
-        Binding("delete", "request('remove')", "Remove"),
-        Binding("f", "request('favourite')", "Favourite"),
+        Binding("e", "request('edit')", "Edit", show=False),
+        Binding("delete", "request('remove')", "Remove", show=False),
+        Binding("f", "request('favourite')", "Favourite", show=False),
         Binding("c", "request('copy')", "Copy"),
         Binding("shift+up", "request('up')", "Up", show=False),
         Binding("shift+down", "request('down')", "Down", show=False),
@@ -89,7 +89,7 @@ from anywhere.
 
     def on_focus(self) -> None:
         """Focusing the pane puts the cursor in the list."""
-        self.query_one(OptionList).focus()
+        self.screen.set_focus(self.query_one(OptionList))
 
     def watch_people(self) -> None:
         """Redraw."""

@@ -140,12 +140,14 @@ class CrisisScreen(Screen[None]):
         return options
 
     def action_copy(self) -> None:
-        """Copy the highlighted number."""
+        """Copy the highlighted number, or the first on the list if none is highlighted."""
         option_list = self.query_one(OptionList)
         index = option_list.highlighted
-        if index is None:
-            return
-        number = self.numbers.get(option_list.get_option_at_index(index).id or "")
+        number = None
+        if index is not None:
+            number = self.numbers.get(option_list.get_option_at_index(index).id or "")
+        if number is None and self.numbers:
+            number = next(iter(self.numbers.values()))
         if number:
             self.post_message(self.CopyRequested(number))
 

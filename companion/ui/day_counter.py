@@ -11,6 +11,7 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
 from companion.domain.milestones import progress, reached_today
+from companion.ui.text import typed
 
 ROOMY_HEIGHT = 16
 """Pane height (rows) from which the history of stretches is shown too."""
@@ -36,6 +37,10 @@ Being contacted by them never counts against you.
 
     summary: reactive[Summary | None] = reactive(None, always_update=True)
     """The figures to show; None before a start day is set."""
+    not_answered: int = 0
+    """Times they reached out and were not answered (set before ``summary``)."""
+    them: str = "they"
+    """The alias, or "they"."""
 
     def compose(self) -> ComposeResult:
         """The digits, the span in words, the milestone bar and the totals."""
@@ -47,6 +52,7 @@ Being contacted by them never counts against you.
         yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="milestone-bar")
         yield Static("", id="milestone")
         yield Static("", id="totals")
+        yield Static("", id="reached-out")
         yield Static("", id="details")
         yield Static("", id="empty")
 
@@ -82,8 +88,16 @@ Being contacted by them never counts against you.
             if days
             else f"A new stretch, from {format_day(current.start)}"
         )
-        months = months_and_days(current.start, summary.today)
-        self.query_one("#months", Static).update(f"({months})" if days >= 31 else "")
+        reached_out = self.query_one("#reached-out", Static)
+        reached_out.display = self.not_answered > 0
+        who = self.them[:1].upper() + self.them[1:]
+        reached_out.update(
+            typed(f"{who} reached out {plural(self.not_answered, 'time')}, not answered")
+        )
+        months = self.query_one("#months", Static)
+        # At 80x24 the reached-out line takes the months line's place.
+        months.display = days >= 31 and (self.not_answered == 0 or self.has_class("-roomy"))
+        months.update(f"({months_and_days(current.start, summary.today)})")
         ahead = progress(current.start, days)
         bar = self.query_one("#milestone-bar", ProgressBar)
         bar.update(total=1.0, progress=ahead.fraction)

@@ -26,7 +26,11 @@ T = TypeVar("T")
 
 
 def after_typing(screen: Screen[Any], callback: Callable[[], object]) -> None:
-    """Run ``callback`` after the focused widget has handled every key already sent to it."""
+    """Run ``callback`` after the focused widget has handled every key already sent to it.
+
+    For the same reason, focus moved in answer to a key uses ``Screen.set_focus``
+    (immediate), never ``Widget.focus`` (deferred): the next key must reach the new field.
+    """
     target: Widget = screen.focused or screen
     target.call_later(callback)
 
@@ -45,7 +49,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         """The body inside a framed box, with Save and Cancel buttons."""
         with Vertical(classes="dialog") as box:
-            box.border_title = self.heading()
+            box.border_title = Text(self.heading())
             with VerticalScroll(classes="dialog-body") as body:
                 body.can_focus = False
                 yield from self.body()
@@ -91,7 +95,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         except ValidationError as error:
             self.show_error(str(error))
             return
-        self.dismiss(value)
+        if self.app.screen is self:  # a second ctrl+s arriving with the first closes nothing
+            self.dismiss(value)
 
     def action_cancel(self) -> None:
         """Close without returning anything."""

@@ -110,7 +110,7 @@ class GuidedScreen(Screen[None]):
         )
         area.display = True
         area.load_text("")
-        area.focus()
+        self.set_focus(area)
 
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
@@ -148,7 +148,8 @@ class GuidedScreen(Screen[None]):
     def _next(self) -> None:
         """Go on."""
         if prompt_at(self.step) is None:
-            self.dismiss(None)
+            if self.app.screen is self:
+                self.dismiss(None)
             return
         self._go(self.step + 1)
 

@@ -12,12 +12,17 @@ class HiddenScreen(Screen[None]):
     AUTO_FOCUS = None
 
     def on_key(self, event: events.Key) -> None:
-        """Any key returns to exactly where the person was."""
+        """Any key returns to exactly where the person was (only the first key counts)."""
         event.stop()
         event.prevent_default()
-        self.dismiss(None)
+        self._leave()
 
     def on_click(self, event: events.Click) -> None:
         """A click returns too."""
         event.stop()
-        self.dismiss(None)
+        self._leave()
+
+    def _leave(self) -> None:
+        """Close once, however many keys arrive together."""
+        if self.app.screen is self:
+            self.dismiss(None)

@@ -31,7 +31,7 @@ class MainScreen(Screen[None]):
         Binding("s", "app.log_slip", "Slip"),
         Binding("l", "app.show_slips", "Slips", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -41,7 +41,7 @@ class MainScreen(Screen[None]):
             yield UrgePane(id="urge", classes="pane")
             yield ReasonsPane(id="reasons", classes="pane")
             yield ContactsPane(id="contacts", classes="pane")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start on the day counter, with today's figures."""

@@ -27,8 +27,8 @@ class ReasonsPane(Vertical, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("delete", "remove", "Remove"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("delete", "remove", "Remove", show=False),
         Binding("p", "pin", "Pin"),
         Binding("shift+up", "move(-1)", "Up", show=False),
         Binding("shift+down", "move(1)", "Down", show=False),
@@ -79,7 +79,7 @@ The list never opens by itself: you choose when to see it.
         """Focusing the pane puts the cursor in the list."""
         option_list = self.query_one(OptionList)
         if option_list.option_count:
-            option_list.focus()
+            self.screen.set_focus(option_list)
 
     def watch_reasons(self) -> None:
         """Redraw the list."""
@@ -192,7 +192,7 @@ The list never opens by itself: you choose when to see it.
         """Show the filter field."""
         field = self.query_one("#reason-filter", Input)
         field.display = True
-        field.focus()
+        self.screen.set_focus(field)
 
     @on(OptionList.OptionSelected, "#reason-list")
     def _chosen(self) -> None:
@@ -207,7 +207,7 @@ The list never opens by itself: you choose when to see it.
     @on(Input.Submitted, "#reason-filter")
     def _filter_done(self) -> None:
         """Enter keeps the filter and goes back to the list."""
-        self.query_one(OptionList).focus()
+        self.screen.set_focus(self.query_one(OptionList))
 
     def on_key(self, event: events.Key) -> None:
         """Escape in the filter clears it and hides it."""
@@ -217,4 +217,4 @@ The list never opens by itself: you choose when to see it.
             field.value = ""
             field.display = False
             self.filter_text = ""
-            self.query_one(OptionList).focus()
+            self.screen.set_focus(self.query_one(OptionList))

@@ -80,7 +80,7 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
         for slip in sorted(slips, key=lambda s: (s.on, s.logged_at), reverse=True):
             kind = slip_label(slip.kind, self.alias)
             if not slip.new_stretch:
-                kind += " (no reset)"
+                kind += " (a brief exception)"
             rows.append(
                 (slip.id, (format_day(slip.on), visible(kind), visible(one_line(slip.note, 60))))
             )
@@ -91,7 +91,7 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
         for slip_id, cells in rows:
             table.add_row(*(Text(cell) for cell in cells), key=slip_id)
         empty = self.query_one("#slips-empty", Static)
-        empty.update("" if slips else "No slips logged. Nothing to see here, and that is fine.")
+        empty.update("" if slips else "No slips logged.")
         if keep is not None and keep in {s.id for s in slips}:
             table.move_cursor(row=table.get_row_index(keep))
         elif slips:

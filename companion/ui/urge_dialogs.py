@@ -89,7 +89,7 @@ class UrgeEndDialog(ModalScreen[Ending | None]):
     @on(Input.Submitted, "#helped")
     def _helped_done(self) -> None:
         """Enter in the note moves back to the outcomes."""
-        self.query_one("#outcomes", OptionList).focus()
+        self.set_focus(self.query_one("#outcomes", OptionList))
 
     def _finish(self, outcome: str) -> None:
         """Close with ``outcome`` and whatever was written about what helped."""
@@ -114,8 +114,10 @@ class UnsentDialog(Dialog[str]):
     def body(self) -> ComposeResult:
         """A note and a text box."""
         yield Static(
-            f"Write everything you want to say to {self.them}. It is kept only here, in "
-            "this session. There is no way to send it from this app.",
+            typed(
+                f"Write everything you want to say to {self.them}. It is kept only here, "
+                "in this session. There is no way to send it from this app."
+            ),
             classes="dialog-note",
         )
         yield TextArea(self.text, id="unsent", soft_wrap=True, compact=True)

@@ -92,7 +92,7 @@ class WelcomeScreen(Screen[Welcome]):
     @on(Input.Submitted, "#start")
     def _start_submitted(self) -> None:
         """Enter moves on to the name."""
-        self.query_one("#alias", Input).focus()
+        self.set_focus(self.query_one("#alias", Input))
 
     @on(Input.Submitted, "#alias")
     def _alias_submitted(self) -> None:
@@ -119,7 +119,7 @@ class WelcomeScreen(Screen[Welcome]):
         try:
             start = self.query_one(DatePreview).show_optional(text, self.today)
             if text.strip() and start is None:
-                self.query_one("#start", Input).focus()
+                self.set_focus(self.query_one("#start", Input))
                 raise ValidationError("That date needs a look before we begin (see above).")
             alias = check_alias(self.query_one("#alias", Input).value)
         except ValidationError as error:
@@ -129,7 +129,8 @@ class WelcomeScreen(Screen[Welcome]):
         if self.countries:
             chosen = self.query_one("#country", Select).value
             country = chosen if isinstance(chosen, str) else None
-        self.dismiss(Welcome(start=start, alias=alias, country=country))
+        if self.app.screen is self:
+            self.dismiss(Welcome(start=start, alias=alias, country=country))
 
     def action_skip(self) -> None:
         """Leave both questions for later."""

@@ -394,3 +394,18 @@ def test_person_dialog(snap_compare, make_app, data_dir, size) -> None:
     _seed_contacts(data_dir, "GB-ENG")
     press = ["4", "a", *"Sam"]
     assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hoover_dialog(snap_compare, make_app, data_dir, size) -> None:
+    """h after the caution: when, how, what was said, how it felt, safety, answered."""
+    seed(data_dir, start=date(2026, 9, 1), alias="Sam")
+    assert snap_compare(make_app(), terminal_size=size, press=["h", "enter"], run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen_after_a_hoover(snap_compare, make_app, data_dir, size) -> None:
+    """The counter says how many times they reached out, not answered; the streak is as before."""
+    seed(data_dir, start=date(2026, 9, 1), alias="Sam")
+    press = ["h", "enter", "ctrl+s"]
+    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)

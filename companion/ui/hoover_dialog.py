@@ -1,0 +1,106 @@
+"""Logging a time they reached out: when, how, what was said, how it felt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
+
+from companion.domain.dates import parse_day
+from companion.domain.history import check_note
+from companion.domain.hoovers import CHANNELS
+from companion.ui.dialogs import DatePreview, Dialog
+
+
+@dataclass(frozen=True)
+class HooverDraft:
+    """Everything in the dialog, kept whole if a save fails."""
+
+    when: str = "today"
+    channel: str = "text"
+    via: str = ""
+    said: str = ""
+    felt: str = ""
+    unsafe: bool = False
+    answered: bool = False
+
+
+class HooverDialog(Dialog[HooverDraft]):
+    """They reached out. Logging it never counts against you."""
+
+    TITLE = "They reached out"
+
+    def __init__(self, today: date, draft: HooverDraft, them: str) -> None:
+        """Open with ``draft``; ``them`` is the alias or "them"."""
+        super().__init__()
+        self.today = today
+        self.draft = draft
+        self.them = them
+
+    def heading(self) -> str:
+        """Name them by the alias, if there is one."""
+        return f"{self.them[0].upper()}{self.them[1:]} reached out"
+
+    def body(self) -> ComposeResult:
+        """When, how, through whom, what, how it felt, safety, answered."""
+        yield Label("When")
+        yield Input(self.draft.when, id="when", compact=True, select_on_focus=True)
+        yield DatePreview("", id="preview")
+        yield Label("How")
+        options = [(label, key) for key, label in CHANNELS.items()]
+        yield Select(
+            options, value=self.draft.channel, allow_blank=False, id="channel", compact=True
+        )
+        yield Input(self.draft.via, placeholder="through whom?", id="via", compact=True)
+        yield Label("What was said (optional)")
+        yield TextArea(self.draft.said, id="said", soft_wrap=True, compact=True)
+        yield Label("How it felt (optional, private: left out of exports)")
+        yield Input(self.draft.felt, id="felt", compact=True)
+        yield Checkbox("This made me feel unsafe", self.draft.unsafe, id="unsafe", compact=True)
+        yield Checkbox("I answered", self.draft.answered, id="answered", compact=True)
+
+    def on_mount(self) -> None:
+        """Preview the day; show "through whom" only when it came through someone."""
+        self.query_one(DatePreview).show(self.draft.when, self.today)
+        self._show_via()
+
+    @on(Input.Changed, "#when")
+    def _when_changed(self, event: Input.Changed) -> None:
+        """Preview the day as it is typed."""
+        self.query_one(DatePreview).show(event.value, self.today)
+        self.show_error("")
+
+    @on(Select.Changed, "#channel")
+    def _channel_changed(self) -> None:
+        """Reveal "through whom"."""
+        self._show_via()
+
+    def _show_via(self) -> None:
+        """The "through whom" field, only for messages passed on by someone."""
+        self.query_one("#via", Input).display = (
+            self.query_one("#channel", Select).value == "someone"
+        )
+
+    def draft_now(self) -> HooverDraft:
+        """Everything typed now, valid or not."""
+        channel = self.query_one("#channel", Select).value
+        return HooverDraft(
+            when=self.query_one("#when", Input).value,
+            channel=channel if isinstance(channel, str) else "text",
+            via=self.query_one("#via", Input).value,
+            said=self.query_one("#said", TextArea).text,
+            felt=self.query_one("#felt", Input).value,
+            unsafe=self.query_one("#unsafe", Checkbox).value,
+            answered=self.query_one("#answered", Checkbox).value,
+        )
+
+    def result(self) -> HooverDraft:
+        """The draft, checked."""
+        draft = self.draft_now()
+        parse_day(draft.when, self.today)
+        check_note(draft.said)
+        check_note(draft.felt)
+        return draft
