@@ -90,10 +90,11 @@ Being contacted by them never counts against you.
         )
         reached_out = self.query_one("#reached-out", Static)
         reached_out.display = self.not_answered > 0
-        who = self.them[:1].upper() + self.them[1:]
-        reached_out.update(
-            typed(f"{who} reached out {plural(self.not_answered, 'time')}, not answered")
-        )
+        times = f"reached out {plural(self.not_answered, 'time')}, not answered"
+        line = f"{self.them[:1].upper()}{self.them[1:]} {times}"
+        if len(line) > self.content_size.width:  # a long name gives way to the meaning
+            line = times[:1].upper() + times[1:]
+        reached_out.update(typed(line))
         months = self.query_one("#months", Static)
         # At 80x24 the reached-out line takes the months line's place.
         months.display = days >= 31 and (self.not_answered == 0 or self.has_class("-roomy"))

@@ -205,3 +205,18 @@ def test_copy_sends_the_number_to_the_terminal_clipboard(
     assert copied, shown
     expected = base64.b64encode(copied.group(1).encode()).decode()
     assert f"\x1b]52;c;{expected}".encode() in stream.read_bytes()
+
+
+def test_h_logs_that_they_reached_out_and_the_counter_shows_it(
+    terminal: Terminal, data: Path
+) -> None:
+    """h, past the caution, a channel, save: the day counter counts it, the streak unchanged."""
+    shown = first_run(terminal, data)
+    before = totals(shown)
+    terminal.press("h")
+    terminal.wait_for("A gentle caution")
+    terminal.press("Enter")
+    terminal.wait_for("reached out")
+    terminal.press("C-s")
+    shown = terminal.wait_for("eached out 1 time, not answered")
+    assert totals(shown) == before
