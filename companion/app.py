@@ -52,7 +52,7 @@ from companion.ui.contact_dialogs import (
     PersonDialog,
     PersonDraft,
 )
-from companion.ui.contacts_pane import LINE, PERSON, ContactsPane, line_number
+from companion.ui.contacts_pane import LINE, PERSON, ContactsPane
 from companion.ui.crisis import CrisisScreen
 from companion.ui.day_counter import DayCounter
 from companion.ui.dialogs import (
@@ -780,9 +780,7 @@ class CompanionApp(App[None]):
             if changes and self.attempt(self.repository.save_people, changes) is not None:
                 self._show_contact(PERSON + person.id)
         elif action == "copy":
-            number = person.phone if person else (line_number(line) if line else "")
-            if line is not None:
-                number = line.call or line.text_number
+            number = person.phone if person else (line.call or line.text_number if line else "")
             if number:
                 self.copy_number(number)
         elif action == "country":

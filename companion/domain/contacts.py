@@ -20,6 +20,7 @@ from typing import Any
 
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note, new_id
+from companion.domain.ordering import moved_within
 
 RELATIONS: dict[str, str] = {
     "friend": "Friend",
@@ -217,22 +218,7 @@ def moved_people(people: Sequence[Person], person_id: str, step: int) -> list[Pe
     Returns the people whose positions changed (empty at the edges or for an unknown id).
     Positions are renumbered within the group, so duplicates from old data sort out.
     """
-    view = people_in_order(people)
-    target = next((p for p in view if p.id == person_id), None)
-    if target is None or step not in (-1, 1):
-        return []
-    group = [p for p in view if p.favourite == target.favourite]
-    index = group.index(target)
-    other = index + step
-    if not 0 <= other < len(group):
-        return []
-    group[index], group[other] = group[other], group[index]
-    base = min(p.position for p in group)
-    return [
-        replace(person, position=base + offset)
-        for offset, person in enumerate(group)
-        if person.position != base + offset
-    ]
+    return moved_within(people_in_order(people), person_id, step, lambda p: p.favourite)
 
 
 @dataclass(frozen=True)

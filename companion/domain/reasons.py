@@ -10,13 +10,14 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
 from companion.domain.history import NOTE_LIMIT, new_id
+from companion.domain.ordering import moved_within
 
 CATEGORIES: dict[str, str] = {
     "happened": "What happened",
@@ -193,25 +194,9 @@ def next_position(reasons: Iterable[Reason]) -> int:
 def moved(reasons: Sequence[Reason], reason_id: str, step: int) -> list[Reason]:
     """Move a reason one place up (-1) or down (+1) within its group (pinned or not).
 
-    Returns the reasons whose positions changed (empty at the edges). Positions are
-    renumbered within the group, so duplicates left by old data sort themselves out.
+    Returns the reasons whose positions changed (empty at the edges).
     """
-    view = ordered(reasons)
-    target = next((r for r in view if r.id == reason_id), None)
-    if target is None:
-        return []
-    group = [r for r in view if r.pinned == target.pinned]
-    index = group.index(target)
-    other = index + step
-    if step not in (-1, 1) or not 0 <= other < len(group):
-        return []
-    group[index], group[other] = group[other], group[index]
-    base = min(r.position for r in group)
-    changed = []
-    for offset, reason in enumerate(group):
-        if reason.position != base + offset:
-            changed.append(replace(reason, position=base + offset))
-    return changed
+    return moved_within(ordered(reasons), reason_id, step, lambda r: r.pinned)
 
 
 def matching(reasons: Iterable[Reason], text: str) -> list[Reason]:

@@ -132,8 +132,7 @@ want to say how strong it is now; every few minutes the screen asks.
         if session is None:
             return
         self.tick()
-        latest = session.last
-        offered = [key for key in skills_for(latest) if key in self.available_skills()]
+        offered = self.offered()
         line = Text("Might help now: ", style="dim")
         for key, skill in zip(SKILL_KEYS, offered, strict=False):
             line.append(f" {key} ", style="bold reverse")
