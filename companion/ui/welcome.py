@@ -42,6 +42,9 @@ class WelcomeScreen(Screen[Welcome]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "skip", "Skip for now"),
         Binding("ctrl+s", "begin", "Begin", priority=True),
+        # Enter in a field is handled while keys are dispatched (priority), so letters
+        # typed right after it already reach the next field.
+        Binding("enter", "next_field", "Next", priority=True, show=False),
     ]
 
     AUTO_FOCUS = "#start"
@@ -89,15 +92,18 @@ class WelcomeScreen(Screen[Welcome]):
         self.query_one(DatePreview).show_optional(event.value, self.today)
         self.query_one("#welcome-error", Static).update("")
 
-    @on(Input.Submitted, "#start")
-    def _start_submitted(self) -> None:
-        """Enter moves on to the name."""
-        self.set_focus(self.query_one("#alias", Input))
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is ours only in the two text fields; elsewhere it presses or opens."""
+        if action == "next_field":
+            return self.focused is not None and self.focused.id in ("start", "alias")
+        return True
 
-    @on(Input.Submitted, "#alias")
-    def _alias_submitted(self) -> None:
-        """Enter on the name begins (the country below it is optional)."""
-        self.action_begin()
+    def action_next_field(self) -> None:
+        """Enter in the date moves on to the name; Enter in the name begins."""
+        if self.focused is not None and self.focused.id == "start":
+            self.set_focus(self.query_one("#alias", Input))
+        else:
+            self.action_begin()
 
     @on(Button.Pressed, "#begin")
     def _begin_pressed(self) -> None:

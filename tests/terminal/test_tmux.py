@@ -190,7 +190,7 @@ def test_copy_sends_the_number_to_the_terminal_clipboard(
     terminal.press("o")
     terminal.wait_for("Your country for helplines")
     terminal.press("Enter")  # the first country in the list
-    terminal.wait_for("checked on")
+    terminal.wait_for("Crisis and suicide lines")  # only once a country is chosen
     stream = tmp_path / "output.bin"
     terminal.run("pipe-pane", "-o", f"cat >> {shlex.quote(str(stream))}")
     terminal.press("c")
