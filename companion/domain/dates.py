@@ -20,7 +20,7 @@ _AGO = re.compile(
     r"^(?P<count>\d{1,6}|a|an|one)\s*(?P<unit>days?|d|weeks?|w|months?|m|years?|y)\s*(ago|back)?$"
 )
 _WORD_COUNTS = {"a": 1, "an": 1, "one": 1}
-_YEAR_FIRST = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
+YEAR_FIRST = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 
 
 class DateInputError(ValidationError):
@@ -91,7 +91,7 @@ def _calendar_day(cleaned: str, today: date) -> date:
         # Month names alone ("october") would silently become a day of that month.
         raise DateInputError(f"I couldn't read that as a date. Try {EXAMPLES}.")
     unreadable = DateInputError(f"I couldn't read that as a date. Try {EXAMPLES}.")
-    year_first = _YEAR_FIRST.match(cleaned)
+    year_first = YEAR_FIRST.match(cleaned)
     if year_first:
         try:
             return date(int(year_first["y"]), int(year_first["m"]), int(year_first["d"]))

@@ -9,15 +9,18 @@ exception is kept in the history and changes no figure.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from companion.domain.dates import EARLIEST, check_day, format_day
 from companion.domain.errors import ValidationError
+
+T = TypeVar("T")
 
 SLIP_KINDS: dict[str, str] = {
     "messaged": "I sent {them} a message",
@@ -54,7 +57,7 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def _parse_date(value: Any, what: str) -> date:
+def parse_date(value: Any, what: str) -> date:
     """A date from its ISO text, or a ValidationError naming ``what``."""
     if not isinstance(value, str):
         raise ValidationError(f"The {what} is missing.")
@@ -78,6 +81,28 @@ def parse_aware(value: Any, what: str) -> datetime:
     if moment.tzinfo is None:
         raise ValidationError(f"The {what} has no time zone.")
     return moment
+
+
+LINE_REFUSED = frozenset({"Cc", "Zl", "Zp"})
+"""Unicode categories a one-line field refuses: control codes and line breaks."""
+
+
+def check_line(text: str, what: str, limit: int, empty: str | None = None) -> str:
+    """One line of text up to ``limit`` characters, outer spaces trimmed.
+
+    ``empty`` is the message for an empty line; without it, an empty line is fine.
+    """
+    line = text.strip()
+    if not line and empty is not None:
+        raise ValidationError(empty)
+    if len(line) > limit:
+        raise ValidationError(
+            f"{what} can have up to {limit:,} characters; this one has {len(line):,}. "
+            "Nothing is lost: shorten it and save again."
+        )
+    if any(unicodedata.category(ch) in LINE_REFUSED for ch in line):
+        raise ValidationError(f"{what} is one line, without control characters.")
+    return line
 
 
 def check_note(note: str) -> str:
@@ -144,7 +169,7 @@ class Slip:
         if not isinstance(kind, str):
             raise ValidationError("A slip is missing its kind of contact.")
         return cls(
-            on=_parse_date(data.get("on"), "slip date"),
+            on=parse_date(data.get("on"), "slip date"),
             kind=kind,
             logged_at=parse_aware(data.get("logged_at"), "time a slip was logged"),
             note=note,
@@ -262,5 +287,20 @@ class History:
     @classmethod
     def build(cls, start: str | None, slips: Iterable[Mapping[str, Any]]) -> History:
         """Rebuild from stored values, refusing anything malformed."""
-        day = None if start is None else _parse_date(start, "start date")
+        day = None if start is None else parse_date(start, "start date")
         return cls(start=day, slips=tuple(Slip.from_dict(s) for s in slips))
+
+
+def read_field(
+    data: Mapping[str, Any], key: str, kind: type[T], what: str, default: T | None = None
+) -> T:
+    """The value stored under ``key`` if it has the right type, or a ValidationError.
+
+    A missing key gives ``default`` when there is one.
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(f"{what} is damaged.")
+    value = data.get(key, default)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ValidationError(f"{what} is damaged ({key}).")
+    return value

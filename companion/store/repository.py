@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from tinydb import Query, TinyDB
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
 from companion.domain.hoovers import Hoover, newest_first
+from companion.domain.marked_dates import MarkedDate
+from companion.domain.modes import ModeChange, NecessaryContact, current_mode
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession
+from companion.domain.wins import Win, newest_wins
 from companion.store.durable import DataFolder, DurableStorage, Recovery
 
 SETTINGS = "settings"
@@ -34,7 +37,42 @@ HOOVERS = "hoovers"
 """The table holding each time they reached out."""
 HELPLINES = "helplines"
 """The table holding the person's own copies of helplines (edited, hidden or added)."""
+MODES = "modes"
+"""The table holding each change of contact mode."""
+NECESSARY = "necessary"
+"""The table holding each necessary contact."""
+WINS = "wins"
+"""The table holding little wins."""
+DATES = "dates"
+"""The table holding dates that matter."""
 _SETTINGS_ID = 1
+
+
+class Record(Protocol):
+    """What every stored record offers."""
+
+    @property
+    def id(self) -> str:
+        """A stable identifier."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+
+
+R = TypeVar("R", bound=Record)
+
+RECORD_KINDS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
+    URGES: UrgeSession.from_dict,
+    REASONS: Reason.from_dict,
+    PEOPLE: Person.from_dict,
+    HOOVERS: Hoover.from_dict,
+    HELPLINES: Helpline.from_dict,
+    MODES: ModeChange.from_dict,
+    NECESSARY: NecessaryContact.from_dict,
+    WINS: Win.from_dict,
+    DATES: MarkedDate.from_dict,
+}
+"""Each table of records, and how one of its records is read back (and checked)."""
 
 
 def validate_tables(tables: dict[str, Any]) -> None:
@@ -43,22 +81,63 @@ def validate_tables(tables: dict[str, Any]) -> None:
     Profile.from_dict(settings)
     start = settings.get("start")
     History.build(start, tables.get(SLIPS, {}).values())
-    for record in tables.get(URGES, {}).values():
-        UrgeSession.from_dict(record)
-    for record in tables.get(REASONS, {}).values():
-        Reason.from_dict(record)
-    for record in tables.get(PEOPLE, {}).values():
-        Person.from_dict(record)
-    for record in tables.get(HOOVERS, {}).values():
-        Hoover.from_dict(record)
-    for record in tables.get(HELPLINES, {}).values():
-        Helpline.from_dict(record)
+    for name, load in RECORD_KINDS.items():
+        for record in tables.get(name, {}).values():
+            load(record)
     country = settings.get("country")
     if country is not None and not isinstance(country, str):
         raise ValidationError("The chosen country is damaged.")
     step = settings.get("guided_step", 0)
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ValidationError("The guided-writing progress is damaged.")
+
+
+def upsert(table: Table, record: dict[str, Any]) -> None:
+    """Insert a record, or replace the stored one with the same ``id``, in one save."""
+    existing = table.get(Query().id == record["id"])
+    if isinstance(existing, Document):
+        table.upsert(Document(record, doc_id=existing.doc_id))
+    else:
+        table.insert(record)
+
+
+class Records(Generic[R]):
+    """One table of records, kept in memory by id; every change is saved at once."""
+
+    def __init__(self, db: TinyDB, name: str, load: Callable[[Mapping[str, Any]], R]) -> None:
+        """Read every record of table ``name`` with ``load``."""
+        self._table = db.table(name)
+        self._items = {item.id: item for item in map(load, self._table.all())}
+
+    def all(self) -> list[R]:
+        """Every record, in no particular order."""
+        return list(self._items.values())
+
+    def find(self, record_id: str) -> R | None:
+        """The record with this id, if any."""
+        return self._items.get(record_id)
+
+    def save(self, record: R) -> R:
+        """Insert a record, or replace the stored one with the same id, in one save."""
+        upsert(self._table, record.to_dict())
+        self._items[record.id] = record
+        return record
+
+    def save_many(self, records: list[R]) -> list[R]:
+        """Update several stored records (a move) in one save."""
+        if records:
+            self._table.update_multiple([(r.to_dict(), Query().id == r.id) for r in records])
+            self._items.update({r.id: r for r in records})
+        return records
+
+    def delete(self, record_id: str) -> R | None:
+        """Remove a record and return it (for undo); None if there was none."""
+        record = self._items.get(record_id)
+        if record is None:
+            return None
+        self._table.remove(Query().id == record_id)
+        del self._items[record_id]
+        return record
 
 
 class Repository:
@@ -69,26 +148,16 @@ class Repository:
         self.folder = folder
         self._db = TinyDB(folder, storage=DurableStorage)
         self._profile, self._history = self._load()
-        self._urges = {
-            session.id: session
-            for session in (UrgeSession.from_dict(r) for r in self._db.table(URGES).all())
-        }
-        self._reasons = {
-            reason.id: reason
-            for reason in (Reason.from_dict(r) for r in self._db.table(REASONS).all())
-        }
-        self._people = {
-            person.id: person
-            for person in (Person.from_dict(r) for r in self._db.table(PEOPLE).all())
-        }
-        self._hoovers = {
-            entry.id: entry
-            for entry in (Hoover.from_dict(r) for r in self._db.table(HOOVERS).all())
-        }
-        self._helplines = {
-            line.id: line
-            for line in (Helpline.from_dict(r) for r in self._db.table(HELPLINES).all())
-        }
+        db = self._db
+        self._urges = Records(db, URGES, UrgeSession.from_dict)
+        self._reasons = Records(db, REASONS, Reason.from_dict)
+        self._people = Records(db, PEOPLE, Person.from_dict)
+        self.hoover_log = Records(db, HOOVERS, Hoover.from_dict)
+        self._helplines = Records(db, HELPLINES, Helpline.from_dict)
+        self.modes = Records(db, MODES, ModeChange.from_dict)
+        self.necessary = Records(db, NECESSARY, NecessaryContact.from_dict)
+        self.wins = Records(db, WINS, Win.from_dict)
+        self.dates = Records(db, DATES, MarkedDate.from_dict)
 
     @classmethod
     def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
@@ -128,15 +197,6 @@ class Repository:
         slips = self._db.table(SLIPS).all()
         return Profile.from_dict(settings), History.build(settings.get("start"), slips)
 
-    def _upsert(self, table_name: str, record: dict[str, Any]) -> None:
-        """Insert a record, or replace the stored one with the same ``id``, in one save."""
-        table = self._db.table(table_name)
-        existing = table.get(Query().id == record["id"])
-        if isinstance(existing, Document):
-            table.upsert(Document(record, doc_id=existing.doc_id))
-        else:
-            table.insert(record)
-
     def _save_settings(self, **changes: Any) -> None:
         """Write settings fields in one save."""
         record = {**self._settings(), **changes}
@@ -172,7 +232,7 @@ class Repository:
     def save_slip(self, slip: Slip, today: date) -> History:
         """Add a slip, or replace the one with its id."""
         history = self._history.with_slip(slip, today)
-        self._upsert(SLIPS, slip.to_dict())
+        upsert(self._db.table(SLIPS), slip.to_dict())
         self._history = history
         return history
 
@@ -196,7 +256,7 @@ class Repository:
     @property
     def urges(self) -> tuple[UrgeSession, ...]:
         """Every urge session, oldest first."""
-        return tuple(sorted(self._urges.values(), key=lambda s: s.started_at))
+        return tuple(sorted(self._urges.all(), key=lambda s: s.started_at))
 
     @property
     def open_urge(self) -> UrgeSession | None:
@@ -206,44 +266,30 @@ class Repository:
 
     def save_urge(self, session: UrgeSession) -> UrgeSession:
         """Add or update a session; saved at its start, each check-in and its end."""
-        self._upsert(URGES, session.to_dict())
-        self._urges[session.id] = session
-        return session
+        return self._urges.save(session)
 
     # Reasons -------------------------------------------------------------------
 
     @property
     def reasons(self) -> list[Reason]:
         """Every reason, pinned first, then in the person's order."""
-        return ordered(self._reasons.values())
+        return ordered(self._reasons.all())
 
     def save_reason(self, reason: Reason) -> Reason:
         """Add a reason, or replace the one with its id."""
-        self._upsert(REASONS, reason.to_dict())
-        self._reasons[reason.id] = reason
-        return reason
+        return self._reasons.save(reason)
 
     def find_reason(self, reason_id: str) -> Reason | None:
         """The reason with this id, if any."""
-        return self._reasons.get(reason_id)
+        return self._reasons.find(reason_id)
 
     def save_reasons(self, reasons: list[Reason]) -> list[Reason]:
         """Update several existing reasons (a move) in one save."""
-        if not reasons:
-            return reasons
-        updates = [(r.to_dict(), Query().id == r.id) for r in reasons]
-        self._db.table(REASONS).update_multiple(updates)
-        self._reasons.update({r.id: r for r in reasons})
-        return reasons
+        return self._reasons.save_many(reasons)
 
     def delete_reason(self, reason_id: str) -> Reason | None:
         """Remove a reason and return it (for undo); None if there was none."""
-        reason = self._reasons.get(reason_id)
-        if reason is None:
-            return None
-        self._db.table(REASONS).remove(Query().id == reason_id)
-        del self._reasons[reason_id]
-        return reason
+        return self._reasons.delete(reason_id)
 
     @property
     def guided_step(self) -> int:
@@ -261,55 +307,36 @@ class Repository:
     @property
     def people(self) -> list[Person]:
         """The person's own safe people, favourites first, then in their order."""
-        return people_in_order(self._people.values())
+        return people_in_order(self._people.all())
 
     def find_person(self, person_id: str) -> Person | None:
         """The person with this id, if any."""
-        return self._people.get(person_id)
+        return self._people.find(person_id)
 
     def save_person(self, person: Person) -> Person:
         """Add or update one of the person's own people."""
-        self._upsert(PEOPLE, person.to_dict())
-        self._people[person.id] = person
-        return person
+        return self._people.save(person)
 
     def save_people(self, people: list[Person]) -> list[Person]:
         """Update several people (a move) in one save."""
-        if people:
-            self._db.table(PEOPLE).update_multiple(
-                [(p.to_dict(), Query().id == p.id) for p in people]
-            )
-            self._people.update({p.id: p for p in people})
-        return people
+        return self._people.save_many(people)
 
     def delete_person(self, person_id: str) -> Person | None:
         """Remove one of the person's people and return them (for undo)."""
-        person = self._people.get(person_id)
-        if person is None:
-            return None
-        self._db.table(PEOPLE).remove(Query().id == person_id)
-        del self._people[person_id]
-        return person
+        return self._people.delete(person_id)
 
     @property
     def helpline_overrides(self) -> list[Helpline]:
         """The person's own copies of helplines: edited, hidden or added."""
-        return list(self._helplines.values())
+        return self._helplines.all()
 
     def save_helpline(self, line: Helpline) -> Helpline:
         """Keep the person's own copy of a helpline (it wins over the shipped one)."""
-        self._upsert(HELPLINES, line.to_dict())
-        self._helplines[line.id] = line
-        return line
+        return self._helplines.save(line)
 
     def delete_helpline(self, line_id: str) -> Helpline | None:
         """Drop the person's own copy (a shipped helpline goes back to how it shipped)."""
-        line = self._helplines.get(line_id)
-        if line is None:
-            return None
-        self._db.table(HELPLINES).remove(Query().id == line_id)
-        del self._helplines[line_id]
-        return line
+        return self._helplines.delete(line_id)
 
     @property
     def country(self) -> str | None:
@@ -327,13 +354,11 @@ class Repository:
     @property
     def hoovers(self) -> list[Hoover]:
         """Every time they reached out, newest first."""
-        return newest_first(self._hoovers.values())
+        return newest_first(self.hoover_log.all())
 
     def save_hoover(self, entry: Hoover) -> Hoover:
         """Add or update an entry of the log."""
-        self._upsert(HOOVERS, entry.to_dict())
-        self._hoovers[entry.id] = entry
-        return entry
+        return self.hoover_log.save(entry)
 
     @property
     def hoover_caution_seen(self) -> bool:
@@ -344,3 +369,28 @@ class Repository:
         """Remember that the caution was shown."""
         self._save_settings(hoover_caution_seen=True)
         return True
+
+    # Contact modes, little wins, dates that matter -----------------------------------
+
+    def mode_today(self, today: date) -> str:
+        """The contact mode in force on ``today``."""
+        return current_mode(self.modes.all(), today)
+
+    @property
+    def newest_wins(self) -> list[Win]:
+        """Every little win, newest first."""
+        return newest_wins(self.wins.all())
+
+    @property
+    def win_prompt_hidden_on(self) -> date | None:
+        """The day the person put the little-win prompt away, if any."""
+        value = self._settings().get("win_prompt_hidden_on")
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def save_win_prompt_hidden_on(self, day: date) -> date:
+        """Put the little-win prompt away for ``day``."""
+        self._save_settings(win_prompt_hidden_on=day.isoformat())
+        return day
