@@ -5,20 +5,20 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
+from companion.boundaries import BoundaryFlows
 from companion.clock import Clock, SystemClock
 from companion.domain.contacts import (
     Helpline,
@@ -29,11 +29,9 @@ from companion.domain.contacts import (
     moved_people,
     shipped_text,
 )
-from companion.domain.dates import format_day, local_today, parse_day
-from companion.domain.errors import ValidationError
+from companion.domain.dates import format_day, parse_day
 from companion.domain.history import Slip, new_id
-from companion.domain.hoovers import CAUTION as HOOVER_CAUTION
-from companion.domain.hoovers import Hoover, not_answered
+from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
     Reason,
     for_urge,
@@ -43,7 +41,6 @@ from companion.domain.reasons import (
     review_order,
 )
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
-from companion.store.durable import StoreError
 from companion.store.repository import Repository
 from companion.ui.contact_dialogs import (
     CountryDialog,
@@ -66,7 +63,6 @@ from companion.ui.dialogs import (
 )
 from companion.ui.guided import GuidedScreen
 from companion.ui.hide import HiddenScreen
-from companion.ui.hoover_dialog import HooverDialog, HooverDraft
 from companion.ui.main_screen import MainScreen
 from companion.ui.reason_dialog import ReasonDialog, ReasonDraft
 from companion.ui.reasons_pane import ReasonsPane
@@ -120,7 +116,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(App[None]):
+class CompanionApp(BoundaryFlows):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -150,18 +146,8 @@ class CompanionApp(App[None]):
         self.shipped = load_shipped(shipped_text())
         self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
-        self.undo_slips: list[Slip] = []
+        self.undo_logs = {}
         self.current_urge: UrgeSession | None = repository.open_urge
-
-    @property
-    def today(self) -> date:
-        """The local calendar day now."""
-        return local_today(self.clock.now())
-
-    @property
-    def alias(self) -> str:
-        """The name the person chose for the one they left, or empty."""
-        return self.repository.profile.alias
 
     # Start-up ----------------------------------------------------------------
 
@@ -205,10 +191,14 @@ class CompanionApp(App[None]):
         self.shown_day = self.today
         summary = self.repository.history.summary(self.shown_day)
         stats = urge_stats(self.repository.urges, self.clock.now())
+        notice = self.day_notice()
         for screen in self.screen_stack:
             for pane in screen.query(DayCounter):
                 pane.not_answered = not_answered(self.repository.hoovers)
                 pane.them = self.repository.profile.they
+                pane.mode = self.mode
+                pane.notice = (notice.long, notice.short) if notice else ("", "")
+                pane.necessary = len(self.repository.necessary.all())
                 pane.summary = summary
             for urges in screen.query(UrgePane):
                 urges.stats = stats
@@ -224,16 +214,6 @@ class CompanionApp(App[None]):
         """Move the counter on when the local day changes, with no restart."""
         if self.today != self.shown_day:
             self.refresh_figures()
-
-    def attempt(self, save: Callable[..., T], *args: Any) -> T | None:
-        """Run ``save(*args)``, which returns what it stored; on a problem, say so, return None."""
-        try:
-            return save(*args)
-        except ValidationError as error:
-            self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
-        return None
 
     # Start day ---------------------------------------------------------------
 
@@ -263,7 +243,8 @@ class CompanionApp(App[None]):
             return
         question = Text(
             "Contact happened? That's all right. Logging it keeps your history honest: "
-            "every No Contact day you have had still counts, and a new stretch begins."
+            "every No Contact day you have had still counts. You choose whether a new "
+            "stretch begins or it was a brief exception."
         )
         if not await self.push_screen_wait(ConfirmDialog("Log a slip", question, "Log it")):
             return
@@ -271,90 +252,39 @@ class CompanionApp(App[None]):
 
     async def edit_slip(self, slip: Slip | None) -> None:
         """Open the slip dialog (new, or editing ``slip``) until saved or cancelled."""
-        draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note) if slip is not None else None
-        while True:
-            dialog = SlipDialog(self.today, self.alias, draft, editing=slip is not None)
-            result = await self.push_screen_wait(dialog)
-            if result is None:
-                return
-            draft = result
-            saved = self.attempt(self._save_draft, result, slip)
-            if saved is not None:
-                self.refresh_figures()
-                self._refresh_slips()
-                if slip is None:
-                    self.notify(
-                        "Logged. A new stretch has begun, and your total still counts.",
-                        markup=False,
-                    )
-                return
+        draft = SlipDraft()
+        if slip is not None:
+            draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note, slip.new_stretch)
 
-    def _save_draft(self, draft: SlipDraft, original: Slip | None) -> Slip:
-        """Turn a draft into a slip and save it."""
-        on_day = parse_day(draft.when, self.today)
-        if original is None:
-            slip = Slip(on=on_day, kind=draft.kind, logged_at=self.clock.now(), note=draft.note)
-        else:
-            slip = Slip(
-                on=on_day,
-                kind=draft.kind,
-                logged_at=original.logged_at,
-                note=draft.note,
-                new_stretch=original.new_stretch,
-                id=original.id,
+        def save(values: SlipDraft) -> Slip:
+            made = Slip(
+                on=parse_day(values.when, self.today),
+                kind=values.kind,
+                logged_at=self.clock.now(),
+                note=values.note,
+                new_stretch=values.new_stretch,
             )
-        self.repository.save_slip(slip, self.today)
-        return slip
+            if slip is not None:
+                made = replace(made, logged_at=slip.logged_at, id=slip.id)
+            self.repository.save_slip(made, self.today)
+            return made
+
+        saved = await self.until_saved(
+            lambda d: SlipDialog(self.today, self.alias, d, editing=slip is not None), draft, save
+        )
+        if saved is None:
+            return
+        self.saved(saved)
+        if slip is None and saved.new_stretch:
+            self.notify(
+                "Logged. A new stretch has begun, and your total still counts.", markup=False
+            )
+        elif slip is None:
+            self.notify("Logged as a brief exception. No figure changes.", markup=False)
 
     def action_show_slips(self) -> None:
         """Show every slip, to edit or remove."""
         self.push_screen(SlipsScreen(self.repository.history.slips, self.alias))
-
-    def _refresh_slips(self, keep: str | None = None) -> None:
-        """Update the slips list if it is open."""
-        for screen in self.screen_stack:
-            if isinstance(screen, SlipsScreen):
-                screen.show(self.repository.history.slips, keep)
-
-    @on(SlipsScreen.EditRequested)
-    def _edit_requested(self, event: SlipsScreen.EditRequested) -> None:
-        """Edit the chosen slip in a dialog."""
-        self.run_worker(self.edit_slip(event.slip), group="dialog")
-
-    @on(SlipsScreen.RemoveRequested)
-    def _remove_requested(self, event: SlipsScreen.RemoveRequested) -> None:
-        """Remove a slip, keeping it for undo."""
-        removed = self.attempt(self.repository.delete_slip, event.slip.id)
-        if removed is not None:
-            self.undo_slips.append(removed)
-            self.refresh_figures()
-            self._refresh_slips()
-            self.notify("Removed. Press ctrl+z to undo.", markup=False)
-
-    @on(SlipsScreen.UndoRequested)
-    def _undo_requested(self) -> None:
-        """Put back the slip removed last."""
-
-        def show(slip: Slip) -> None:
-            self.refresh_figures()
-            self._refresh_slips(keep=slip.id)
-
-        self.put_back(self.undo_slips, self.repository.restore_slip, show)
-
-    def put_back(
-        self, removed: list[T], save: Callable[[T], object], show: Callable[[T], None]
-    ) -> bool:
-        """Undo the latest removal in ``removed``: save it again and ``show`` it."""
-        if not removed:
-            self.notify("Nothing to undo.", markup=False)
-            return False
-        item = removed[-1]
-        if self.attempt(save, item) is None:
-            return False
-        removed.pop()
-        show(item)
-        self.notify("Put back.", markup=False)
-        return True
 
     # Urge surfing ----------------------------------------------------------------
 
@@ -642,45 +572,6 @@ class CompanionApp(App[None]):
     def _review_safe_person(self) -> None:
         """The crisis contacts."""
         self.action_crisis()
-
-    # When they reached out --------------------------------------------------------
-
-    @work(group="dialog")
-    async def action_hoover(self) -> None:
-        """Log that they reached out; it never touches the streak."""
-        profile = self.repository.profile
-        if not self.repository.hoover_caution_seen:
-            await self.push_screen_wait(NoticeDialog("A gentle caution", HOOVER_CAUTION))
-            self.attempt(self.repository.save_hoover_caution_seen)
-        draft = HooverDraft()
-        while True:
-            result = await self.push_screen_wait(HooverDialog(self.today, draft, profile.they))
-            if result is None:
-                return
-            draft = result
-            entry = Hoover(
-                on=parse_day(result.when, self.today),
-                channel=result.channel,
-                logged_at=self.clock.now(),
-                via=result.via if result.channel == "someone" else "",
-                said=result.said,
-                felt=result.felt,
-                unsafe=result.unsafe,
-                answered=result.answered,
-            )
-            if self.attempt(self.repository.save_hoover, entry) is not None:
-                break
-        self.refresh_figures()
-        self.notify("Logged. Being contacted never counts against you.", markup=False)
-        if entry.unsafe:
-            self.action_crisis()
-        elif entry.answered and self.repository.history.start is not None:
-            question = Text(
-                "You answered, and that's all right. If you'd like, log it as a slip; "
-                "your days so far all still count."
-            )
-            if await self.push_screen_wait(ConfirmDialog("You answered", question, "Log it")):
-                await self.edit_slip(None)
 
     # Crisis ----------------------------------------------------------------------
 

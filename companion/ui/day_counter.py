@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label, ProgressBar, Static
@@ -11,6 +14,7 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
 from companion.domain.milestones import progress, reached_today
+from companion.domain.modes import PANE_TITLES
 from companion.ui.text import typed
 
 ROOMY_HEIGHT = 16
@@ -22,15 +26,31 @@ RECENT_STRETCHES = 4
 class DayCounter(Vertical, can_focus=True):
     """Shows how long this stretch of No Contact has lasted, and everything kept so far."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w", "app.log_win", "Win"),
+        Binding("v", "app.show_hoovers", "Reached out", show=False),
+        Binding("m", "app.set_mode", "Mode", show=False),
+        Binding("n", "app.log_necessary", "Necessary", show=False),
+        Binding("t", "app.plan_date", "Dates", show=False),
+        Binding("b", "app.checklist", "Blocking", show=False),
+        Binding("W", "app.show_wins", "Wins", show=False),
+        Binding("x", "app.hide_win_prompt", "Hide prompt", show=False),
+    ]
     HELP = """\
 ## No Contact day counter
 
 The big number is how many days this stretch has lasted.
 
 - **d** sets or corrects the day No Contact began.
-- **s** logs that contact happened. All your history stays, and no
-  No Contact day you have had is ever taken away.
+- **s** logs that contact happened: a new stretch, or a brief exception.
+  All your history stays, and no day you have had is ever taken away.
 - **l** shows every slip, to edit or remove one.
+- **h** logs that they reached out, from anywhere; **v** lists those times.
+- **m** chooses your mode: no contact, low contact, or contact that can't
+  be avoided. **n** logs necessary contact, which is never a slip.
+- **w** notes a little win, **W** lists them, **x** hides today's question.
+- **t** shows the dates that matter, and your plans for them.
+- **b** opens the blocking checklist.
 
 Being contacted by them never counts against you.
 """
@@ -41,6 +61,12 @@ Being contacted by them never counts against you.
     """Times they reached out and were not answered (set before ``summary``)."""
     them: str = "they"
     """The alias, or "they"."""
+    mode: str = "none"
+    """The contact mode in force today."""
+    notice: tuple[str, str] = ("", "")
+    """A quiet line (long and short forms): a date coming up, or the little-win question."""
+    necessary: int = 0
+    """Necessary contacts logged."""
 
     def compose(self) -> ComposeResult:
         """The digits, the span in words, the milestone bar and the totals."""
@@ -53,12 +79,13 @@ Being contacted by them never counts against you.
         yield Static("", id="milestone")
         yield Static("", id="totals")
         yield Static("", id="reached-out")
+        yield Static("", id="notice")
         yield Static("", id="details")
         yield Static("", id="empty")
 
     def on_mount(self) -> None:
         """Give the pane its title."""
-        self.border_title = "1 No Contact"
+        self.border_title = f"1 {PANE_TITLES[self.mode]}"
 
     def on_resize(self) -> None:
         """With room to spare, show the history of stretches too."""
@@ -66,6 +93,7 @@ Being contacted by them never counts against you.
 
     def watch_summary(self, summary: Summary | None) -> None:
         """Redraw every line from the figures."""
+        self.border_title = f"1 {PANE_TITLES[self.mode]}"
         self.set_class(summary is None, "-empty")
         if summary is None:
             self.query_one("#empty", Static).update(
@@ -79,9 +107,8 @@ Being contacted by them never counts against you.
         current = summary.current
         days = current.days
         self.query_one("#count", Digits).update(str(days))
-        self.query_one("#count-unit", Label).update(
-            "day\nof No Contact" if days == 1 else "days\nof No Contact"
-        )
+        unit = "of No Contact" if self.mode == "none" else "within your rules"
+        self.query_one("#count-unit", Label).update(f"{'day' if days == 1 else 'days'}\n{unit}")
         since = "today" if days == 0 else f"{weeks_and_days(days)}"
         self.query_one("#since", Static).update(
             f"{since} since {format_day(current.start)}"
@@ -95,6 +122,11 @@ Being contacted by them never counts against you.
         if len(line) > self.content_size.width:  # a long name gives way to the meaning
             line = times[:1].upper() + times[1:]
         reached_out.update(typed(line))
+        long_notice, short_notice = self.notice
+        notice = self.query_one("#notice", Static)
+        self.set_class(bool(long_notice), "-notice")
+        fits = len(long_notice) <= self.content_size.width
+        notice.update(typed(long_notice if fits else short_notice))
         months = self.query_one("#months", Static)
         # At 80x24 the reached-out line takes the months line's place.
         months.display = days >= 31 and (self.not_answered == 0 or self.has_class("-roomy"))
@@ -113,12 +145,16 @@ Being contacted by them never counts against you.
             f"Longest {plural(summary.longest_days, 'day')} · "
             f"Total {plural(summary.total_days, 'day')}"
         )
-        self.query_one("#details", Static).update(details(summary))
+        self.query_one("#details", Static).update(details(summary, self.necessary))
 
 
-def details(summary: Summary) -> str:
+def details(summary: Summary, necessary: int = 0) -> str:
     """When it all began, and the most recent stretches, for a roomy pane."""
     lines = [f"No Contact first began on {format_day(summary.started)}."]
+    if necessary:
+        lines.append(
+            f"Necessary contact logged {plural(necessary, 'time')}, never counted as a slip."
+        )
     if len(summary.stretches) > 1:
         lines.append(f"Slips logged: {summary.slips}. Recent stretches:")
         for stretch in reversed(summary.stretches[-RECENT_STRETCHES:]):

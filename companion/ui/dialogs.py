@@ -75,6 +75,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         """The value to return, or raise ValidationError with a message to show."""
         raise NotImplementedError
 
+    def draft_now(self) -> Any:
+        """Everything in the dialog now, valid or not, to reopen it with nothing lost."""
+        return self.result()
+
     def show_error(self, message: str) -> None:
         """Show a problem in plain words inside the dialog."""
         self.query_one(".dialog-error", Static).update(Text(message))
@@ -189,6 +193,15 @@ class SlipDraft:
     """A key of SLIP_KINDS."""
     note: str = ""
     """The note as typed."""
+    new_stretch: bool = True
+    """False for a brief exception that resets nothing."""
+
+
+STRETCH_CHOICES = (
+    ("Start a new stretch (your total still counts)", True),
+    ("A brief exception: no reset", False),
+)
+"""What a slip does to the count, as offered in the slip dialog."""
 
 
 class SlipDialog(Dialog[SlipDraft]):
@@ -219,6 +232,14 @@ class SlipDialog(Dialog[SlipDraft]):
         yield Label("What happened?")
         options = [(typed(slip_label(key, self.alias)), key) for key in SLIP_KINDS]
         yield Select(options, value=self.draft.kind, allow_blank=False, id="kind", compact=True)
+        yield Label("And the count?")
+        yield Select(
+            STRETCH_CHOICES,
+            value=self.draft.new_stretch,
+            allow_blank=False,
+            id="stretch",
+            compact=True,
+        )
         yield Label("Anything you want to remember about it (optional)")
         yield TextArea(
             self.draft.note, id="note", soft_wrap=True, show_line_numbers=False, compact=True
@@ -245,6 +266,7 @@ class SlipDialog(Dialog[SlipDraft]):
             when=self.query_one("#when", Input).value,
             kind=kind if isinstance(kind, str) else "other",
             note=self.query_one("#note", TextArea).text,
+            new_stretch=self.query_one("#stretch", Select).value is not False,
         )
 
     def result(self) -> SlipDraft:

@@ -33,12 +33,17 @@ class HooverDialog(Dialog[HooverDraft]):
 
     TITLE = "They reached out"
 
-    def __init__(self, today: date, draft: HooverDraft, them: str) -> None:
+    def __init__(self, today: date, draft: HooverDraft, them: str, editing: bool = False) -> None:
         """Open with ``draft``; ``them`` is the alias or "them"."""
         super().__init__()
         self.today = today
         self.draft = draft
         self.them = them
+        self.editing = editing
+
+    def save_label(self) -> str:
+        """A new entry is logged; an old one saved."""
+        return "Save" if self.editing else "Log it"
 
     def heading(self) -> str:
         """Name them by the alias, if there is one."""

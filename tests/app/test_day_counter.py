@@ -276,7 +276,7 @@ async def test_quick_hide_from_inside_a_dialog_keeps_the_text(make_app, data_dir
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s", "enter")
         await pilot.pause()
-        await pilot.press("tab", "tab", *"half a thought")
+        await pilot.press("tab", "tab", "tab", *"half a thought")
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, HiddenScreen)

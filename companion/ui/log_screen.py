@@ -1,0 +1,168 @@
+"""A full-screen list of logged things, newest first: edit, remove (with undo), add, filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from companion.ui.text import typed, visible
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table."""
+
+    key: str
+    """The record's id."""
+    cells: tuple[str, ...]
+    """The words in each column, as plain text."""
+    group: str = ""
+    """What the filter looks at (a way of reaching out, say)."""
+
+
+class LogScreen(Screen[None], Generic[T]):
+    """A table of records; it asks the app to edit, remove, add or undo, and the app saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
+        Binding("a", "request('add')", "Add"),
+        Binding("e", "request('edit')", "Edit"),
+        Binding("enter", "request('edit')", "Edit", show=False),
+        Binding("delete", "request('remove')", "Remove"),
+        Binding("backspace", "request('remove')", "Remove", show=False),
+        Binding("ctrl+z", "request('undo')", "Undo"),
+        Binding("f", "filter", "Filter"),
+    ]
+    HEADING = ""
+    """The words at the top."""
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    """The column titles."""
+    EMPTY = "Nothing logged yet."
+    """Shown when there is nothing to list."""
+    FILTERS: ClassVar[dict[str, str]] = {}
+    """Groups the ``f`` key steps through, with their words; empty for no filter."""
+    CAN_ADD = True
+    """Whether ``a`` adds a record here."""
+
+    @dataclass
+    class Requested(Message):
+        """The person wants ``action`` done: add, edit, remove or undo."""
+
+        log: LogScreen[object]
+        action: str
+        item: object | None
+
+    def __init__(self, items: Sequence[T]) -> None:
+        """List ``items``."""
+        super().__init__()
+        self.items: list[T] = list(items)
+        self.filter: str | None = None
+
+    def heading(self) -> str:
+        """The words at the top."""
+        return self.HEADING
+
+    def row(self, item: T) -> Row:
+        """The table row for ``item``."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        """A heading, the filter line, the table and the footer."""
+        yield Static(typed(self.heading()), classes="log-title")
+        yield Static("", classes="log-filter")
+        yield Static("", classes="log-empty")
+        yield DataTable(cursor_type="row", zebra_stripes=True, classes="log-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        self.show(self.items)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only offer a filter or an add key where this list has one."""
+        if action == "filter":
+            return bool(self.FILTERS)
+        if action == "request" and parameters == ("add",):
+            return self.CAN_ADD
+        return True
+
+    def show(self, items: Sequence[T], keep: str | None = None) -> None:
+        """Replace the rows, keeping the cursor near ``keep`` (an id) or where it was."""
+        self.items = list(items)
+        rows = [self.row(item) for item in self.items]
+        if self.filter is not None and not any(r.group == self.filter for r in rows):
+            self.filter = None
+        shown = [r for r in rows if self.filter is None or r.group == self.filter]
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        cells = [tuple(visible(cell) for cell in r.cells) for r in shown]
+        # Widths are measured here: the table may be refilled while a dialog covers it.
+        for index, title in enumerate(self.COLUMNS):
+            width = max([len(title), *(len(line[index]) for line in cells)])
+            table.add_column(title, width=width)
+        for r, line in zip(shown, cells, strict=True):
+            table.add_row(*(Text(cell) for cell in line), key=r.key)
+        self.query_one(".log-empty", Static).update("" if rows else self.EMPTY)
+        self._show_filter(rows)
+        keys = [r.key for r in shown]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+        elif shown:
+            table.move_cursor(row=min(cursor, len(shown) - 1))
+        table.focus()
+
+    def _show_filter(self, rows: list[Row]) -> None:
+        """Say what the list shows, when it can be filtered."""
+        line = self.query_one(".log-filter", Static)
+        line.display = bool(self.FILTERS) and bool(rows)
+        if self.filter is None:
+            line.update("Showing every way. Press f to see one way at a time.")
+        else:
+            count = sum(1 for r in rows if r.group == self.filter)
+            line.update(
+                f"Showing {self.FILTERS[self.filter].lower()} only ({count}). "
+                "Press f for the next, until every way shows again."
+            )
+
+    def action_filter(self) -> None:
+        """Step to the next group that has records, then back to everything."""
+        present = {self.row(item).group for item in self.items}
+        groups = [g for g in self.FILTERS if g in present]
+        if not groups:
+            return
+        if self.filter is None:
+            self.filter = groups[0]
+        else:
+            index = groups.index(self.filter) + 1 if self.filter in groups else len(groups)
+            self.filter = groups[index] if index < len(groups) else None
+        self.show(self.items)
+
+    def selected(self) -> T | None:
+        """The record under the cursor."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((item for item in self.items if self.row(item).key == key), None)
+
+    def action_request(self, action: str) -> None:
+        """Ask the app to do ``action`` to the selected record (or add one)."""
+        item = self.selected()
+        if action in ("edit", "remove") and item is None:
+            return
+        self.post_message(self.Requested(self, action, item))  # type: ignore[arg-type]
+
+    def action_close(self) -> None:
+        """Back to where the person was."""
+        self.dismiss(None)
