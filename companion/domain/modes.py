@@ -107,10 +107,19 @@ class ModeChange:
         )
 
 
+def latest_first(changes: Iterable[ModeChange]) -> list[ModeChange]:
+    """Mode changes, the latest first: by first day, then by when each was made.
+
+    Of two made at the same moment, the one given later counts as later (changes are
+    kept in the order they were made).
+    """
+    ranked = sorted(enumerate(changes), key=lambda e: (e[1].since, e[1].logged_at, e[0]))
+    return [change for _, change in reversed(ranked)]
+
+
 def mode_on(changes: Iterable[ModeChange], day: date) -> ModeChange | None:
     """The mode in force on ``day``: the latest change that began on or before it."""
-    earlier = [c for c in changes if c.since <= day]
-    return max(earlier, key=lambda c: (c.since, c.logged_at), default=None)
+    return next((c for c in latest_first(changes) if c.since <= day), None)
 
 
 def current_mode(changes: Iterable[ModeChange], day: date) -> str:

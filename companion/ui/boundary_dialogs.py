@@ -130,6 +130,7 @@ class NecessaryDialog(DayDialog[NecessaryDraft]):
     """Contact that was needed, such as arrangements for children; never a slip."""
 
     TITLE = "Necessary contact"
+    AUTO_FOCUS = "#about"
 
     def __init__(self, today: date, draft: NecessaryDraft, editing: bool = False) -> None:
         """Open with ``draft``."""

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from companion.ui.text import typed, visible
+from companion.ui.text import one_line, typed, visible
 
 T = TypeVar("T")
+
+SIDE_ROOM = 6
+"""Columns the table's margins and scroll bar take."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,6 @@ class LogScreen(Screen[None], Generic[T]):
         Binding("escape", "close", "Back"),
         Binding("a", "request('add')", "Add"),
         Binding("e", "request('edit')", "Edit"),
-        Binding("enter", "request('edit')", "Edit", show=False),
         Binding("delete", "request('remove')", "Remove"),
         Binding("backspace", "request('remove')", "Remove", show=False),
         Binding("ctrl+z", "request('undo')", "Undo"),
@@ -53,6 +56,8 @@ class LogScreen(Screen[None], Generic[T]):
     """Groups the ``f`` key steps through, with their words; empty for no filter."""
     CAN_ADD = True
     """Whether ``a`` adds a record here."""
+    WIDE: ClassVar[int | None] = None
+    """The column that takes the room left over (its words cut to fit), if any."""
 
     @dataclass
     class Requested(Message):
@@ -67,6 +72,10 @@ class LogScreen(Screen[None], Generic[T]):
         super().__init__()
         self.items: list[T] = list(items)
         self.filter: str | None = None
+
+    def order(self, items: list[T]) -> list[T]:
+        """The records in the order they are listed (as given, unless a list says else)."""
+        return items
 
     def heading(self) -> str:
         """The words at the top."""
@@ -99,7 +108,7 @@ class LogScreen(Screen[None], Generic[T]):
     def show(self, items: Sequence[T], keep: str | None = None) -> None:
         """Replace the rows, keeping the cursor near ``keep`` (an id) or where it was."""
         self.items = list(items)
-        rows = [self.row(item) for item in self.items]
+        rows = [self.row(item) for item in self.order(self.items)]
         if self.filter is not None and not any(r.group == self.filter for r in rows):
             self.filter = None
         shown = [r for r in rows if self.filter is None or r.group == self.filter]
@@ -108,8 +117,22 @@ class LogScreen(Screen[None], Generic[T]):
         table.clear(columns=True)
         cells = [tuple(visible(cell) for cell in r.cells) for r in shown]
         # Widths are measured here: the table may be refilled while a dialog covers it.
-        for index, title in enumerate(self.COLUMNS):
-            width = max([len(title), *(len(line[index]) for line in cells)])
+        widths = [
+            max([len(title), *(len(line[index]) for line in cells)])
+            for index, title in enumerate(self.COLUMNS)
+        ]
+        if self.WIDE is not None:
+            others = sum(w for i, w in enumerate(widths) if i != self.WIDE)
+            room = self.app.size.width - SIDE_ROOM - others - 2 * len(widths)
+            widths[self.WIDE] = max(min(widths[self.WIDE], room), len(self.COLUMNS[self.WIDE]))
+            cells = [
+                tuple(
+                    one_line(cell, widths[self.WIDE]) if i == self.WIDE else cell
+                    for i, cell in enumerate(line)
+                )
+                for line in cells
+            ]
+        for title, width in zip(self.COLUMNS, widths, strict=True):
             table.add_column(title, width=width)
         for r, line in zip(shown, cells, strict=True):
             table.add_row(*(Text(cell) for cell in line), key=r.key)
@@ -162,6 +185,11 @@ class LogScreen(Screen[None], Generic[T]):
         if action in ("edit", "remove") and item is None:
             return
         self.post_message(self.Requested(self, action, item))  # type: ignore[arg-type]
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        """Enter on a row edits it."""
+        self.action_request("edit")
 
     def action_close(self) -> None:
         """Back to where the person was."""

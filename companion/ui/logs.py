@@ -8,10 +8,10 @@ from datetime import date
 from typing import ClassVar
 
 from companion.domain.dates import format_day
-from companion.domain.hoovers import CHANNELS, Hoover
+from companion.domain.hoovers import CHANNELS, Hoover, newest_first
 from companion.domain.marked_dates import MarkedDate, in_calendar_order
-from companion.domain.modes import MODES, ModeChange, NecessaryContact
-from companion.domain.wins import Win
+from companion.domain.modes import PANE_TITLES, ModeChange, NecessaryContact, latest_first
+from companion.domain.wins import Win, newest_wins
 from companion.ui.log_screen import LogScreen, Row
 from companion.ui.text import one_line
 
@@ -19,7 +19,8 @@ from companion.ui.text import one_line
 class HooversScreen(LogScreen[Hoover]):
     """Every time they reached out, newest first, with a filter by way of reaching out."""
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("Day", "How", "What was said", "Answered")
+    COLUMNS: ClassVar[tuple[str, ...]] = ("Day", "How", "Answered", "What was said")
+    WIDE = 3
     EMPTY = "Nothing logged yet. Press h whenever they reach out."
     FILTERS: ClassVar[dict[str, str]] = dict(CHANNELS)
     HELP = """\
@@ -38,20 +39,22 @@ against you.
         self.them = them
         super().__init__(hoovers)
 
+    def order(self, items: list[Hoover]) -> list[Hoover]:
+        """Newest first."""
+        return newest_first(items)
+
     def heading(self) -> str:
         """Name them by the alias when there is one."""
         return f"Times {self.them} reached out"
 
     def row(self, item: Hoover) -> Row:
         """Day, how (and through whom), the first line of what was said, answered."""
-        how = CHANNELS[item.channel]
-        if item.via:
-            how = f"{how}: {item.via}"
-        said = one_line(item.said, 50)
+        how = f"Through {item.via}" if item.via else CHANNELS[item.channel]
+        said = one_line(item.said, 200)
         if item.unsafe:
             said = f"(felt unsafe) {said}".strip()
         answered = "yes" if item.answered else "no"
-        return Row(item.id, (format_day(item.on), one_line(how, 40), said, answered), item.channel)
+        return Row(item.id, (format_day(item.on), one_line(how, 30), answered, said), item.channel)
 
 
 class NecessaryScreen(LogScreen[NecessaryContact]):
@@ -59,6 +62,7 @@ class NecessaryScreen(LogScreen[NecessaryContact]):
 
     HEADING = "Necessary contact: never counted as a slip"
     COLUMNS: ClassVar[tuple[str, ...]] = ("Day", "How", "What it was about")
+    WIDE = 2
     EMPTY = "Nothing logged yet. Press a (or n on the day counter) to log necessary contact."
     FILTERS: ClassVar[dict[str, str]] = dict(CHANNELS)
     HELP = """\
@@ -71,23 +75,14 @@ court. It never counts as a slip.
 - **f** shows one way at a time.
 """
 
-    def __init__(self, contacts: Sequence[NecessaryContact]) -> None:
-        """List ``contacts``, newest first."""
-        super().__init__(newest(contacts))
-
-    def show(self, items: Sequence[NecessaryContact], keep: str | None = None) -> None:
+    def order(self, items: list[NecessaryContact]) -> list[NecessaryContact]:
         """Newest first."""
-        super().show(newest(items), keep)
+        return sorted(items, key=lambda c: (c.on, c.logged_at), reverse=True)
 
     def row(self, item: NecessaryContact) -> Row:
         """Day, how, and what it was about."""
-        cells = (format_day(item.on), CHANNELS[item.channel], one_line(item.about, 60))
+        cells = (format_day(item.on), CHANNELS[item.channel], item.about)
         return Row(item.id, cells, item.channel)
-
-
-def newest(contacts: Sequence[NecessaryContact]) -> list[NecessaryContact]:
-    """Necessary contact, newest first."""
-    return sorted(contacts, key=lambda c: (c.on, c.logged_at), reverse=True)
 
 
 class ModesScreen(LogScreen[ModeChange]):
@@ -95,6 +90,7 @@ class ModesScreen(LogScreen[ModeChange]):
 
     HEADING = "Your contact modes over time"
     COLUMNS: ClassVar[tuple[str, ...]] = ("From", "Mode", "Your rules")
+    WIDE = 2
     EMPTY = "No mode chosen yet: you are in No Contact. Press a (or m) to choose one."
     HELP = """\
 ## Contact modes
@@ -106,22 +102,14 @@ keeps everything logged so far.
 - **e** edits one, **delete** removes one (**ctrl+z** undoes).
 """
 
-    def __init__(self, changes: Sequence[ModeChange]) -> None:
-        """List ``changes``, newest first."""
-        super().__init__(latest_first(changes))
-
-    def show(self, items: Sequence[ModeChange], keep: str | None = None) -> None:
-        """Newest first."""
-        super().show(latest_first(items), keep)
+    def order(self, items: list[ModeChange]) -> list[ModeChange]:
+        """The latest first."""
+        return latest_first(items)
 
     def row(self, item: ModeChange) -> Row:
         """From, mode, and the rules' first line."""
-        return Row(item.id, (format_day(item.since), MODES[item.mode], one_line(item.rules, 60)))
-
-
-def latest_first(changes: Sequence[ModeChange]) -> list[ModeChange]:
-    """Mode changes, the latest first."""
-    return sorted(changes, key=lambda c: (c.since, c.logged_at), reverse=True)
+        rules = one_line(item.rules, 200)
+        return Row(item.id, (format_day(item.since), PANE_TITLES[item.mode], rules))
 
 
 class WinsScreen(LogScreen[Win]):
@@ -129,6 +117,7 @@ class WinsScreen(LogScreen[Win]):
 
     HEADING = "Little wins"
     COLUMNS: ClassVar[tuple[str, ...]] = ("Day", "What went right")
+    WIDE = 1
     EMPTY = "No wins written yet. Press a (or w on the day counter) to note one."
     HELP = """\
 ## Little wins
@@ -138,22 +127,13 @@ One line about what went right, day by day. Small things count.
 - **a** notes one, **e** or **enter** edits, **delete** removes (**ctrl+z** undoes).
 """
 
-    def __init__(self, wins: Sequence[Win]) -> None:
-        """List ``wins``, newest first."""
-        super().__init__(wins_newest(wins))
-
-    def show(self, items: Sequence[Win], keep: str | None = None) -> None:
+    def order(self, items: list[Win]) -> list[Win]:
         """Newest first."""
-        super().show(wins_newest(items), keep)
+        return newest_wins(items)
 
     def row(self, item: Win) -> Row:
         """Day and the win."""
         return Row(item.id, (format_day(item.on), item.text))
-
-
-def wins_newest(wins: Sequence[Win]) -> list[Win]:
-    """Wins, newest first."""
-    return sorted(wins, key=lambda w: (w.on, w.logged_at), reverse=True)
 
 
 class DatesScreen(LogScreen[MarkedDate]):
@@ -161,6 +141,7 @@ class DatesScreen(LogScreen[MarkedDate]):
 
     HEADING = "Dates that matter"
     COLUMNS: ClassVar[tuple[str, ...]] = ("Next", "When", "What", "Your plan")
+    WIDE = 3
     EMPTY = (
         "No dates yet. Their birthday, an anniversary or the holidays can be hard; "
         "press a to note one, and make a plan for it."
@@ -178,11 +159,11 @@ date. In the week before one, the day counter says so quietly.
     def __init__(self, dates: Sequence[MarkedDate], today: date) -> None:
         """List ``dates`` as they fall after ``today``."""
         self.today = today
-        super().__init__(in_calendar_order(dates, today))
+        super().__init__(dates)
 
-    def show(self, items: Sequence[MarkedDate], keep: str | None = None) -> None:
+    def order(self, items: list[MarkedDate]) -> list[MarkedDate]:
         """In the order they come."""
-        super().show(in_calendar_order(items, self.today), keep)
+        return in_calendar_order(items, self.today)
 
     def row(self, item: MarkedDate) -> Row:
         """When it next falls, its date, its name and the plan's first line."""
@@ -194,5 +175,5 @@ date. In the week before one, the day counter says so quietly.
         else:
             days = (on - self.today).days
             ahead = "tomorrow" if days == 1 else f"in {days} days"
-        plan = one_line(item.plan, 40) or "no plan yet"
-        return Row(item.id, (ahead, item.words(), one_line(item.name, 40), plan))
+        plan = one_line(item.plan, 200) or "no plan yet"
+        return Row(item.id, (ahead, item.words(), one_line(item.name, 30), plan))

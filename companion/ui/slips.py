@@ -18,6 +18,7 @@ class SlipsScreen(LogScreen[Slip]):
     COLUMNS: ClassVar[tuple[str, ...]] = ("Day", "What happened", "Note")
     EMPTY = "No slips logged."
     CAN_ADD = False
+    WIDE = 2
     HELP = """\
 ## Slips
 
@@ -29,15 +30,15 @@ A brief exception is kept here and changes no figure.
     def __init__(self, slips: Sequence[Slip], alias: str) -> None:
         """Show ``slips``; ``alias`` names the person they left, if set."""
         self.alias = alias
-        super().__init__(sorted(slips, key=lambda s: (s.on, s.logged_at), reverse=True))
+        super().__init__(slips)
 
-    def show(self, items: Sequence[Slip], keep: str | None = None) -> None:
+    def order(self, items: list[Slip]) -> list[Slip]:
         """Newest first."""
-        super().show(sorted(items, key=lambda s: (s.on, s.logged_at), reverse=True), keep)
+        return sorted(items, key=lambda s: (s.on, s.logged_at), reverse=True)
 
     def row(self, item: Slip) -> Row:
         """Day, kind and the note's first line."""
         kind = slip_label(item.kind, self.alias)
         if not item.new_stretch:
             kind += " (a brief exception)"
-        return Row(item.id, (format_day(item.on), kind, one_line(item.note, 60)))
+        return Row(item.id, (format_day(item.on), kind, one_line(item.note, 200)))
