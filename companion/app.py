@@ -850,6 +850,7 @@ class CompanionApp(BoundaryFlows):
             yield SystemCommand("Set the start day", "When No Contact began", self.action_set_start)
             yield SystemCommand("Log a slip", "Contact happened", self.action_log_slip)
             yield SystemCommand("Slips", "See, edit or remove slips", self.action_show_slips)
+            yield from self.boundary_commands()
             yield SystemCommand(
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
             )

@@ -8,14 +8,14 @@ and shows what changed, like the rest of the app.
 from __future__ import annotations
 
 import random
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar, cast
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 
 from companion.clock import Clock
 from companion.domain.dates import format_day, local_today, parse_day
@@ -24,7 +24,13 @@ from companion.domain.history import Slip
 from companion.domain.hoovers import CAUTION as HOOVER_CAUTION
 from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate, coming_up
-from companion.domain.modes import MODES, ModeChange, NecessaryContact, allows_necessary
+from companion.domain.modes import (
+    MODES,
+    ModeChange,
+    NecessaryContact,
+    allows_necessary,
+    mode_on,
+)
 from companion.domain.wins import Win, has_win_on
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
@@ -287,7 +293,9 @@ class BoundaryFlows(AppBase):
     async def edit_mode(self, change: ModeChange | None) -> None:
         """Choose a new mode, or correct an earlier choice; no figure changes."""
         if change is None:
-            draft = ModeDraft(self.mode, "today", "")
+            now_in_force = mode_on(self.repository.modes.all(), self.today)
+            rules = "" if now_in_force is None else now_in_force.rules
+            draft = ModeDraft(self.mode, "today", rules)
         else:
             draft = ModeDraft(change.mode, change.since.isoformat(), change.rules)
 
@@ -451,6 +459,31 @@ class BoundaryFlows(AppBase):
         )
         if saved is not None:
             self.saved(saved)
+
+    def boundary_commands(self) -> Iterable[SystemCommand]:
+        """The command-palette entries for everything here."""
+        yield SystemCommand(
+            "Times they reached out",
+            "The list, to filter, edit or remove",
+            self.action_show_hoovers,
+        )
+        yield SystemCommand(
+            "Contact mode", "No contact, low contact, or unavoidable", self.action_set_mode
+        )
+        yield SystemCommand(
+            "Contact modes list", "Every mode you chose, and from when", self.action_show_modes
+        )
+        yield SystemCommand(
+            "Log necessary contact", "Within your rules; never a slip", self.action_log_necessary
+        )
+        yield SystemCommand(
+            "Necessary contact list", "Every necessary contact logged", self.action_show_necessary
+        )
+        yield SystemCommand("Note a little win", "What went right today", self.action_log_win)
+        yield SystemCommand("Little wins", "Every win, newest first", self.action_show_wins)
+        yield SystemCommand(
+            "Dates that matter", "Hard days ahead, and your plans", self.action_show_dates
+        )
 
     # The day counter's quiet line ---------------------------------------------------------
 

@@ -75,8 +75,7 @@ class ModeDialog(DayDialog[ModeDraft]):
     def body(self) -> ComposeResult:
         """Mode, from when, and the person's own rules."""
         yield Static(
-            "Children, work or a court case can make some contact unavoidable. Choose "
-            "what fits your life now; you can change it at any time.",
+            "Choose what fits your life now. You can change it at any time.",
             classes="dialog-note",
         )
         yield Label("Mode")
@@ -259,10 +258,8 @@ class DateValues:
 
 
 PLAN_PROMPTS = (
-    "Who could you be with, or call, that day?",
-    "What will you do if they reach out?",
-    "Which notifications or apps could you mute for the day?",
-    "What is one kind thing you can plan for yourself?",
+    "Who could be with you? What will you do if they reach out?",
+    "What could you mute? What kind thing can you plan for you?",
 )
 """Questions that help make a plan for a hard date."""
 
@@ -292,7 +289,7 @@ class MarkedDateDialog(Dialog[DateValues]):
         yield DatePreview("", id="when-preview")
         yield Checkbox("Every year", self.draft.every_year, id="every-year", compact=True)
         yield Label("Your plan for that day (optional)")
-        yield Static(Text("\n".join(f"· {p}" for p in PLAN_PROMPTS)), classes="dialog-hint")
+        yield Static(Text("\n".join(PLAN_PROMPTS)), classes="dialog-hint")
         yield TextArea(self.draft.plan, id="plan", soft_wrap=True, compact=True)
 
     def on_mount(self) -> None:

@@ -90,6 +90,8 @@ Being contacted by them never counts against you.
     def on_resize(self) -> None:
         """With room to spare, show the history of stretches too."""
         self.set_class(self.size.height >= ROOMY_HEIGHT, "-roomy")
+        # Lines that pick a long or a short form by the width are chosen again.
+        self.watch_summary(self.summary)
 
     def watch_summary(self, summary: Summary | None) -> None:
         """Redraw every line from the figures."""

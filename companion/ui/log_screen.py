@@ -154,8 +154,8 @@ class LogScreen(Screen[None], Generic[T]):
         else:
             count = sum(1 for r in rows if r.group == self.filter)
             line.update(
-                f"Showing {self.FILTERS[self.filter].lower()} only ({count}). "
-                "Press f for the next, until every way shows again."
+                f"Showing: {self.FILTERS[self.filter].lower()} ({count} of {len(rows)}). "
+                "f shows the next way."
             )
 
     def action_filter(self) -> None:

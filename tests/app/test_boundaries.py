@@ -116,7 +116,7 @@ async def test_the_list_is_newest_first_and_filters_by_way(make_app, data_dir) -
         await pilot.press("f")  # the first way that has entries: texts
         await pilot.pause()
         assert [r.split(" | ")[3] for r in rows(app)] == ["call me", "miss you"]
-        assert "Showing a text message only (2)" in screen_words(app)
+        assert "Showing: a text message (2 of 3)" in screen_words(app)
         await pilot.press("f")
         await pilot.pause()
         assert [r.split(" | ")[3] for r in rows(app)] == ["[red]urgent[/]"]
@@ -190,6 +190,8 @@ async def test_changing_mode_keeps_every_figure_and_the_history(make_app, data_d
         await pilot.press("m")
         await pilot.pause()
         assert app.screen.query_one("#mode", Select).value == "unavoidable"
+        # The rules in force are offered again, so nothing has to be typed twice.
+        assert app.screen.query_one("#rules", TextArea).text == "Email only. [b]Never[/b] calls."
         app.screen.query_one("#mode", Select).value = "none"
         await pilot.press("ctrl+s")
         await pilot.pause()

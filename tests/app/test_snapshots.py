@@ -409,3 +409,62 @@ def test_main_screen_after_a_hoover(snap_compare, make_app, data_dir, size) -> N
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
     press = ["h", "enter", "ctrl+s"]
     assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+
+
+def _seed_boundaries(data_dir) -> None:
+    """Three times they reached out, a mode, necessary contact, wins and two dates."""
+    from datetime import UTC, datetime
+
+    from companion.domain.hoovers import Hoover
+    from companion.domain.marked_dates import MarkedDate
+    from companion.domain.modes import ModeChange, NecessaryContact
+    from companion.domain.wins import Win
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 9, 1), alias="Sam")
+    at = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    repo = Repository.open(data_dir)
+    repo.save_hoover_caution_seen()
+    repo.save_hoover(Hoover(date(2026, 11, 2), "text", at, said="I miss us. Call me?"))
+    repo.save_hoover(Hoover(date(2026, 11, 14), "someone", at, via="their sister", said="[b]x"))
+    repo.save_hoover(
+        Hoover(date(2026, 11, 21), "email", at, said="You owe me an answer.", unsafe=True)
+    )
+    repo.modes.save(ModeChange("unavoidable", date(2026, 10, 1), at, "Email only, children"))
+    repo.necessary.save(NecessaryContact(date(2026, 11, 20), "email", "Pick-up on Friday", at))
+    repo.wins.save(Win(date(2026, 11, 24), "Said no to a call, kindly", at))
+    repo.wins.save(Win(date(2026, 11, 25), "Walked by the sea", at))
+    repo.dates.save(MarkedDate("Their birthday", 11, 28, at, plan="Phone off. Lunch with Jo."))
+    repo.dates.save(MarkedDate("Court hearing", 1, 12, at, year=2027))
+    repo.close()
+
+
+BOUNDARY_VIEWS = {
+    "main-screen": [],
+    "hoover-list": ["v"],
+    "hoover-list-filtered": ["v", "f"],
+    "mode-dialog": ["m"],
+    "modes-list": ["ctrl+p", *"contact modes", "enter"],
+    "necessary-dialog": ["n"],
+    "necessary-list": ["ctrl+p", *"necessary contact list", "enter"],
+    "win-dialog": ["w"],
+    "wins-list": ["W"],
+    "dates-list": ["t"],
+    "date-dialog": ["t", "enter"],
+}
+
+
+@pytest.mark.parametrize("view", BOUNDARY_VIEWS)
+@pytest.mark.parametrize("size", SIZES)
+def test_boundary_views(snap_compare, make_app, data_dir, size, view) -> None:
+    """Each list and dialog around the streak, with a little of everything logged."""
+    _seed_boundaries(data_dir)
+    press = BOUNDARY_VIEWS[view]
+    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_little_win_question(snap_compare, make_app, data_dir, size) -> None:
+    """No win yet today: the day counter asks quietly what went right."""
+    seed(data_dir, start=date(2026, 9, 1))
+    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
