@@ -433,13 +433,11 @@ class Progress:
         """The progress in plain words: never a score, never a judgement."""
         if self.looked_at == 0:
             return (
-                f"{self.total} things to look at, one at a time, whenever you're ready. "
-                "Not yet is a fine answer."
+                f"None of the {self.total} looked at yet. Take your time; not yet is a fine answer."
             )
         if self.looked_at >= self.total:
             return (
-                f"You've looked at all {self.total}. You can change any of them "
-                "whenever things change."
+                f"You've looked at all {self.total}. Any of them can change whenever things change."
             )
         return (
             f"You've looked at {self.looked_at} of {self.total}. There's no rush, "

@@ -11,6 +11,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from companion.domain.checklist import Channel, Safety
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
@@ -34,6 +35,8 @@ HOOVERS = "hoovers"
 """The table holding each time they reached out."""
 HELPLINES = "helplines"
 """The table holding the person's own copies of helplines (edited, hidden or added)."""
+CHECKLIST = "checklist"
+"""The table holding one record per checklist channel the person changed or added."""
 _SETTINGS_ID = 1
 
 
@@ -59,6 +62,9 @@ def validate_tables(tables: dict[str, Any]) -> None:
     step = settings.get("guided_step", 0)
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ValidationError("The guided-writing progress is damaged.")
+    Safety.from_dict(settings.get("checklist", {}))
+    for record in tables.get(CHECKLIST, {}).values():
+        Channel.from_dict(record)
 
 
 class Repository:
@@ -88,6 +94,10 @@ class Repository:
         self._helplines = {
             line.id: line
             for line in (Helpline.from_dict(r) for r in self._db.table(HELPLINES).all())
+        }
+        self._channels = {
+            channel.id: channel
+            for channel in (Channel.from_dict(r) for r in self._db.table(CHECKLIST).all())
         }
 
     @classmethod
@@ -344,3 +354,40 @@ class Repository:
         """Remember that the caution was shown."""
         self._save_settings(hoover_caution_seen=True)
         return True
+
+    # Blocking checklist ---------------------------------------------------------------
+
+    @property
+    def channels(self) -> list[Channel]:
+        """Every checklist channel the person changed or added (shipped ones untouched
+        have no record)."""
+        return list(self._channels.values())
+
+    def find_channel(self, channel_id: str) -> Channel | None:
+        """The stored channel with this id, if any."""
+        return self._channels.get(channel_id)
+
+    def save_channel(self, channel: Channel) -> Channel:
+        """Store where a channel stands, or one of the person's own."""
+        self._upsert(CHECKLIST, channel.to_dict())
+        self._channels[channel.id] = channel
+        return channel
+
+    def delete_channel(self, channel_id: str) -> Channel | None:
+        """Remove a stored channel and return it (for undo); None if there was none."""
+        channel = self._channels.get(channel_id)
+        if channel is None:
+            return None
+        self._db.table(CHECKLIST).remove(Query().id == channel_id)
+        del self._channels[channel_id]
+        return channel
+
+    @property
+    def checklist_safety(self) -> Safety:
+        """The safety note's answers: afraid or not, note seen, advocate step."""
+        return Safety.from_dict(self._settings().get("checklist", {}))
+
+    def save_checklist_safety(self, safety: Safety) -> Safety:
+        """Keep the safety note's answers."""
+        self._save_settings(checklist=safety.to_dict())
+        return safety

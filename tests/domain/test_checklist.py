@@ -274,8 +274,8 @@ def test_progress_counts_what_has_been_looked_at() -> None:
 
 def test_progress_words_change_as_things_are_looked_at() -> None:
     """None yet, some, and all: each in plain words, with no score and no hurry."""
-    assert Progress(0, 22).words.startswith("22 things to look at")
-    assert "Not yet is a fine answer" in Progress(0, 22).words
+    assert Progress(0, 22).words.startswith("None of the 22 looked at yet.")
+    assert "not yet is a fine answer" in Progress(0, 22).words
     assert Progress(9, 21).words == (
         "You've looked at 9 of 21. There's no rush, and not yet is a fine answer."
     )
