@@ -11,6 +11,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from companion.domain.checklist import Channel, Safety
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
@@ -45,6 +46,8 @@ WINS = "wins"
 """The table holding little wins."""
 DATES = "dates"
 """The table holding dates that matter."""
+CHECKLIST = "checklist"
+"""The table holding one record per checklist channel the person changed or added."""
 _SETTINGS_ID = 1
 
 
@@ -71,6 +74,7 @@ RECORD_KINDS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
     NECESSARY: NecessaryContact.from_dict,
     WINS: Win.from_dict,
     DATES: MarkedDate.from_dict,
+    CHECKLIST: Channel.from_dict,
 }
 """Each table of records, and how one of its records is read back (and checked)."""
 
@@ -90,6 +94,7 @@ def validate_tables(tables: dict[str, Any]) -> None:
     step = settings.get("guided_step", 0)
     if isinstance(step, bool) or not isinstance(step, int) or step < 0:
         raise ValidationError("The guided-writing progress is damaged.")
+    Safety.from_dict(settings.get("checklist", {}))
 
 
 def upsert(table: Table, record: dict[str, Any]) -> None:
@@ -158,6 +163,7 @@ class Repository:
         self.necessary = Records(db, NECESSARY, NecessaryContact.from_dict)
         self.wins = Records(db, WINS, Win.from_dict)
         self.dates = Records(db, DATES, MarkedDate.from_dict)
+        self._channels = Records(db, CHECKLIST, Channel.from_dict)
 
     @classmethod
     def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
@@ -394,3 +400,33 @@ class Repository:
         """Put the little-win prompt away for ``day``."""
         self._save_settings(win_prompt_hidden_on=day.isoformat())
         return day
+
+    # Blocking checklist ---------------------------------------------------------------
+
+    @property
+    def channels(self) -> list[Channel]:
+        """Every checklist channel the person changed or added (shipped ones untouched
+        have no record)."""
+        return self._channels.all()
+
+    def find_channel(self, channel_id: str) -> Channel | None:
+        """The stored channel with this id, if any."""
+        return self._channels.find(channel_id)
+
+    def save_channel(self, channel: Channel) -> Channel:
+        """Store where a channel stands, or one of the person's own."""
+        return self._channels.save(channel)
+
+    def delete_channel(self, channel_id: str) -> Channel | None:
+        """Remove a stored channel and return it (for undo); None if there was none."""
+        return self._channels.delete(channel_id)
+
+    @property
+    def checklist_safety(self) -> Safety:
+        """The safety note's answers: afraid or not, note seen, advocate step."""
+        return Safety.from_dict(self._settings().get("checklist", {}))
+
+    def save_checklist_safety(self, safety: Safety) -> Safety:
+        """Keep the safety note's answers."""
+        self._save_settings(checklist=safety.to_dict())
+        return safety

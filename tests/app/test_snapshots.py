@@ -468,3 +468,39 @@ def test_little_win_question(snap_compare, make_app, data_dir, size) -> None:
     """No win yet today: the day counter asks quietly what went right."""
     seed(data_dir, start=date(2026, 9, 1))
     assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_checklist_safety_note(snap_compare, make_app, data_dir, size) -> None:
+    """The checklist's first open: the safety note, naming Sam, and the three answers."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+
+    async def run_before(pilot) -> None:
+        pilot.app.action_checklist()
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_checklist(snap_compare, make_app, data_dir, size) -> None:
+    """Afraid: the advocate step first; three looked at (at 120x40 the person's own shows
+    last, bracketed name as typed); the progress line, the four states' keys, email's hint."""
+    from companion.domain.checklist import Channel, Safety
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repository = Repository.open(data_dir)
+    repository.save_checklist_safety(Safety(afraid="yes", seen=True))
+    repository.save_channel(Channel("phone", "blocked"))
+    repository.save_channel(Channel("email", "filtered"))
+    repository.save_channel(Channel("own-1", "not_relevant", name="[b]Their sister's number[/b]"))
+    repository.close()
+
+    async def run_before(pilot) -> None:
+        pilot.app.action_checklist()
+        await pilot.pause()
+        await pilot.press(*["down"] * 8)
+        await _steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
