@@ -217,6 +217,49 @@ def test_h_logs_that_they_reached_out_and_the_counter_shows_it(
     terminal.wait_for("A gentle caution")
     terminal.press("Enter")
     terminal.wait_for("reached out")
+    # When, then How: open the list of ways, step up from "A text message" to "A call".
+    terminal.press("Tab")
+    time.sleep(0.3)
+    terminal.press("Enter")
+    terminal.wait_for("In person")
+    terminal.press("Up")
+    terminal.press("Enter")
+    terminal.wait_for("A call")
     terminal.press("C-s")
     shown = terminal.wait_for("eached out 1 time, not answered")
     assert totals(shown) == before
+    terminal.press("v")
+    shown = terminal.wait_for("Times Sam [bold] reached out")
+    assert "A call" in shown
+
+
+def test_a_little_win_and_the_checklist_survive_a_restart(terminal: Terminal, data: Path) -> None:
+    """w answers the day's question; b, past the safety note, blocks a channel; both stay."""
+    first_run(terminal, data)
+    terminal.wait_for("What went right today?")
+    terminal.press("w")
+    terminal.wait_for("Small things count")
+    terminal.type("Walked by the sea")
+    terminal.press("Enter")
+    terminal.wait_until(lambda shown: "What went right" not in shown, "the question to go")
+    terminal.press("b")
+    terminal.wait_for("Before you block anyone")
+    terminal.press("n")
+    terminal.wait_for("None of the")
+    terminal.press("b")
+    shown = terminal.wait_for("Blocked")
+    assert "You've looked at 1 of" in shown
+    terminal.press("Escape")
+    terminal.wait_for("3 weeks since")
+    quit_app(terminal)
+
+    terminal.start("--data", str(data))
+    shown = terminal.wait_for("3 weeks since")
+    assert "What went right" not in shown
+    terminal.press("W")
+    terminal.wait_for("Walked by the sea")
+    terminal.press("Escape")
+    terminal.wait_for("3 weeks since")
+    terminal.press("b")
+    shown = terminal.wait_for("Blocked")
+    assert "Before you block anyone" not in shown
