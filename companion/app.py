@@ -243,18 +243,28 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         if history.start is None:
             self.notify("Set the day No Contact began first (press d).", markup=False)
             return
-        question = Text(
-            "Contact happened? That's all right. Logging it keeps your history honest: "
-            "every No Contact day you have had still counts. You choose whether a new "
-            "stretch begins or it was a brief exception."
+        kept = (
+            " That's all right. Logging it keeps your history honest: every day you have "
+            "had still counts. You choose whether a new stretch begins or it was a brief "
+            "exception."
         )
+        if self.mode == "none":
+            question = Text(f"Contact happened?{kept}")
+        else:
+            question = Text(
+                f"Contact outside your own rules?{kept} Necessary contact within your "
+                "rules is logged with n instead, and is never a slip."
+            )
         if not await self.push_screen_wait(ConfirmDialog("Log a slip", question, "Log it")):
             return
         await self.edit_slip(None)
 
-    async def edit_slip(self, slip: Slip | None) -> None:
-        """Open the slip dialog (new, or editing ``slip``) until saved or cancelled."""
-        draft = SlipDraft()
+    async def edit_slip(self, slip: Slip | None, start_with: SlipDraft | None = None) -> None:
+        """Open the slip dialog (new, or editing ``slip``) until saved or cancelled.
+
+        A new slip can ``start_with`` a draft (the day they reached out and were answered).
+        """
+        draft = start_with or SlipDraft()
         if slip is not None:
             draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note, slip.new_stretch)
 

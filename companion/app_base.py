@@ -15,7 +15,7 @@ from companion.domain.errors import ValidationError
 from companion.domain.history import Slip
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
-from companion.ui.dialogs import Dialog
+from companion.ui.dialogs import Dialog, SlipDraft
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -43,7 +43,7 @@ class AppBase(App[None]):
         """Show every figure again (the app fills this in)."""
         raise NotImplementedError
 
-    async def edit_slip(self, slip: Slip | None) -> None:
+    async def edit_slip(self, slip: Slip | None, start_with: SlipDraft | None = None) -> None:
         """Log or edit a slip (the app fills this in)."""
         raise NotImplementedError
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -40,16 +40,12 @@ from companion.ui.boundary_dialogs import (
     WinDialog,
     WinDraft,
 )
-from companion.ui.dialogs import ConfirmDialog, NoticeDialog
+from companion.ui.dialogs import ConfirmDialog, NoticeDialog, SlipDraft
 from companion.ui.hoover_dialog import HooverDialog, HooverDraft
 from companion.ui.log_screen import LogScreen
 from companion.ui.logs import DatesScreen, HooversScreen, ModesScreen, NecessaryScreen, WinsScreen
 from companion.ui.slips import SlipsScreen
 from companion.ui.text import one_line
-
-T = TypeVar("T")
-D = TypeVar("D")
-V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -135,6 +131,9 @@ class BoundaryFlows(AppBase):
 
     # When they reached out ---------------------------------------------------------
 
+    logging_hoover = False
+    """True while a new entry is being logged, so a second ``h`` opens nothing more."""
+
     @work(group="dialog")
     async def action_hoover(self) -> None:
         """Log that they reached out; it never touches the streak."""
@@ -146,6 +145,19 @@ class BoundaryFlows(AppBase):
 
     async def edit_hoover(self, entry: Hoover | None) -> None:
         """Log a new time they reached out, or change one; then follow up gently."""
+        if entry is None:
+            if self.logging_hoover:
+                return
+            self.logging_hoover = True
+            try:
+                await self._edit_hoover(None)
+            finally:
+                self.logging_hoover = False
+        else:
+            await self._edit_hoover(entry)
+
+    async def _edit_hoover(self, entry: Hoover | None) -> None:
+        """The caution (once), the dialog until saved, and the gentle follow-up."""
         if entry is None and not self.repository.hoover_caution_seen:
             await self.push_screen_wait(NoticeDialog("A gentle caution", HOOVER_CAUTION))
             self.attempt(self.repository.save_hoover_caution_seen)
@@ -194,7 +206,7 @@ class BoundaryFlows(AppBase):
                 "your days so far all still count."
             )
             if await self.push_screen_wait(ConfirmDialog("You answered", question, "Log it")):
-                await self.edit_slip(None)
+                await self.edit_slip(None, SlipDraft(when=saved.on.isoformat(), kind="answered"))
 
     def action_crisis(self) -> None:
         """The crisis view (the app fills this in)."""
@@ -343,13 +355,14 @@ class BoundaryFlows(AppBase):
         self.push_screen(DatesScreen(self.repository.dates.all(), self.today))
 
     def action_plan_date(self) -> None:
-        """Open the dates, ready to plan the one coming up soonest."""
+        """The dates; with one coming up this week, its plan opens at once over them."""
         ahead = coming_up(self.repository.dates.all(), self.today)
-        self.action_show_dates()
+        keep = ahead[0].marked.id if ahead else None
+        self.push_screen(DatesScreen(self.repository.dates.all(), self.today, keep))
         if ahead:
-            self.call_after_refresh(self.refresh_logs, ahead[0].marked.id)
+            self.run_worker(self.edit_date(ahead[0].marked, plan_first=True), group="dialog")
 
-    async def edit_date(self, marked: MarkedDate | None) -> None:
+    async def edit_date(self, marked: MarkedDate | None, plan_first: bool = False) -> None:
         """Note a date that matters, or change it and its plan."""
         if marked is None:
             draft = DateDraft()
@@ -381,7 +394,9 @@ class BoundaryFlows(AppBase):
             return self.repository.dates.save(made)
 
         saved = await self.until_saved(
-            lambda d: MarkedDateDialog(d, editing=marked is not None), draft, save
+            lambda d: MarkedDateDialog(d, editing=marked is not None, plan_first=plan_first),
+            draft,
+            save,
         )
         if saved is not None:
             self.saved(saved)

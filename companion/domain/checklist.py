@@ -83,8 +83,9 @@ SHIPPED: tuple[Shipped, ...] = (
         "phone",
         "Phone calls and SMS",
         _CALLS,
-        "Blocking their number stops calls and texts. Some phones can also silence "
-        "unknown callers, which helps when a new number appears.",
+        "Blocking their number stops calls and texts reaching you, but on some phones "
+        "what they send while blocked is never kept; if you may need a record, "
+        "filtering keeps it. Some phones can also silence unknown callers.",
     ),
     Shipped(
         "whatsapp",
@@ -115,7 +116,8 @@ SHIPPED: tuple[Shipped, ...] = (
         "imessage",
         "iMessage and FaceTime",
         _CALLS,
-        "Blocking a contact on an iPhone covers their calls, messages and FaceTime together.",
+        "Blocking a contact on an iPhone covers calls, messages and FaceTime from the "
+        "numbers and emails on that contact card; a new number or Apple ID gets through.",
     ),
     Shipped(
         "snapchat",

@@ -208,6 +208,8 @@ class Summary:
     """Every stretch, oldest first, the current one last."""
     slips: int
     """How many slips are logged up to today."""
+    exceptions: int = 0
+    """How many of those were brief exceptions (they change no other figure)."""
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,7 @@ class History:
             total_days=total,
             stretches=tuple(stretches),
             slips=sum(1 for s in self.slips if s.on <= today),
+            exceptions=sum(1 for s in self.slips if s.on <= today and not s.new_stretch),
         )
 
     def to_dicts(self) -> list[dict[str, Any]]:

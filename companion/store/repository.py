@@ -13,6 +13,7 @@ from tinydb.table import Document, Table
 
 from companion.domain.checklist import Channel, Safety
 from companion.domain.contacts import Helpline, Person, people_in_order
+from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip
 from companion.domain.hoovers import Hoover, newest_first
@@ -252,9 +253,18 @@ class Repository:
         return slip
 
     def restore_slip(self, slip: Slip) -> History:
-        """Put back a slip removed a moment ago, without date checks against today."""
-        self._db.table(SLIPS).insert(slip.to_dict())
-        self._history = replace(self._history, slips=(*self._history.slips, slip))
+        """Put back a slip removed a moment ago (it may be dated after today's checks
+        allow no longer); refused if No Contact now begins after it."""
+        start = self._history.start
+        if start is not None and slip.on < start:
+            raise ValidationError(
+                f"That slip was on {format_day(slip.on)}, before the day No Contact now "
+                f"begins ({format_day(start)}). To put it back, set the start day to that "
+                "day or earlier first (press d), then undo again."
+            )
+        upsert(self._db.table(SLIPS), slip.to_dict())
+        others = tuple(s for s in self._history.slips if s.id != slip.id)
+        self._history = replace(self._history, slips=(*others, slip))
         return self._history
 
     # Urge sessions -------------------------------------------------------------

@@ -269,11 +269,12 @@ class MarkedDateDialog(Dialog[DateValues]):
 
     TITLE = "A date that matters"
 
-    def __init__(self, draft: DateDraft, editing: bool = False) -> None:
-        """Open with ``draft``."""
+    def __init__(self, draft: DateDraft, editing: bool = False, plan_first: bool = False) -> None:
+        """Open with ``draft``; with ``plan_first``, the cursor starts in the plan."""
         super().__init__()
         self.draft = draft
         self.editing = editing
+        self.plan_first = plan_first
 
     def body(self) -> ComposeResult:
         """Name, day, every year, plan."""
@@ -293,8 +294,10 @@ class MarkedDateDialog(Dialog[DateValues]):
         yield TextArea(self.draft.plan, id="plan", soft_wrap=True, compact=True)
 
     def on_mount(self) -> None:
-        """Preview the day already typed."""
+        """Preview the day already typed; start in the plan when that is why it opened."""
         self._preview()
+        if self.plan_first:
+            self.call_after_refresh(self.set_focus, self.query_one("#plan", TextArea))
 
     @on(Input.Changed, "#when")
     @on(Checkbox.Changed, "#every-year")

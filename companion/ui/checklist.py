@@ -173,6 +173,10 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         ids = [o.id for o in options]
         if keep in ids:
             option_list.highlighted = ids.index(keep)
+        elif current is not None and items:
+            # The row is gone (removed): stay where it was, on the nearest row left.
+            rows = [index for index, o in enumerate(options) if not o.disabled]
+            option_list.highlighted = min(rows, key=lambda index: abs(index - current))
         elif items:
             option_list.highlighted = ids.index(items[0].id)
         self.query_one("#checklist-progress", Static).update(progress(items).words)

@@ -27,14 +27,8 @@ class DayCounter(Vertical, can_focus=True):
     """Shows how long this stretch of No Contact has lasted, and everything kept so far."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "app.log_win", "Win"),
         Binding("v", "app.show_hoovers", "Reached out", show=False),
-        Binding("m", "app.set_mode", "Mode", show=False),
         Binding("n", "app.log_necessary", "Necessary", show=False),
-        Binding("t", "app.plan_date", "Dates", show=False),
-        Binding("b", "app.checklist", "Blocking", show=False),
-        Binding("W", "app.show_wins", "Wins", show=False),
-        Binding("x", "app.hide_win_prompt", "Hide prompt", show=False),
     ]
     HELP = """\
 ## No Contact day counter
@@ -158,7 +152,10 @@ def details(summary: Summary, necessary: int = 0) -> str:
             f"Necessary contact logged {plural(necessary, 'time')}, never counted as a slip."
         )
     if len(summary.stretches) > 1:
-        lines.append(f"Slips logged: {summary.slips}. Recent stretches:")
+        logged = f"Slips logged: {summary.slips}"
+        if summary.exceptions:
+            logged += f" ({plural(summary.exceptions, 'brief exception')})"
+        lines.append(f"{logged}. Recent stretches:")
         for stretch in reversed(summary.stretches[-RECENT_STRETCHES:]):
             if stretch.end is None:
                 lines.append(f"  now  {plural(stretch.days, 'day')} so far")

@@ -34,6 +34,12 @@ class Row:
     """What the filter looks at (a way of reaching out, say)."""
 
 
+class LogTable(DataTable[Text]):
+    """The table of a list; the help shown for it is the list's own."""
+
+    HELP = ""
+
+
 class LogScreen(Screen[None], Generic[T]):
     """A table of records; it asks the app to edit, remove, add or undo, and the app saves."""
 
@@ -45,6 +51,7 @@ class LogScreen(Screen[None], Generic[T]):
         Binding("backspace", "request('remove')", "Remove", show=False),
         Binding("ctrl+z", "request('undo')", "Undo"),
         Binding("f", "filter", "Filter"),
+        Binding("question_mark", "app.toggle_help", "Help", key_display="?", show=False),
     ]
     HEADING = ""
     """The words at the top."""
@@ -67,11 +74,12 @@ class LogScreen(Screen[None], Generic[T]):
         action: str
         item: object | None
 
-    def __init__(self, items: Sequence[T]) -> None:
-        """List ``items``."""
+    def __init__(self, items: Sequence[T], keep: str | None = None) -> None:
+        """List ``items``, the cursor on the one with id ``keep`` if given."""
         super().__init__()
         self.items: list[T] = list(items)
         self.filter: str | None = None
+        self.keep = keep
 
     def order(self, items: list[T]) -> list[T]:
         """The records in the order they are listed (as given, unless a list says else)."""
@@ -90,12 +98,12 @@ class LogScreen(Screen[None], Generic[T]):
         yield Static(typed(self.heading()), classes="log-title")
         yield Static("", classes="log-filter")
         yield Static("", classes="log-empty")
-        yield DataTable(cursor_type="row", zebra_stripes=True, classes="log-table")
+        yield LogTable(cursor_type="row", zebra_stripes=True, classes="log-table")
         yield Footer()
 
     def on_mount(self) -> None:
         """Fill the table."""
-        self.show(self.items)
+        self.show(self.items, self.keep)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only offer a filter or an add key where this list has one."""

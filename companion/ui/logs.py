@@ -156,10 +156,10 @@ date. In the week before one, the day counter says so quietly.
 - **delete** removes one (**ctrl+z** puts it back).
 """
 
-    def __init__(self, dates: Sequence[MarkedDate], today: date) -> None:
-        """List ``dates`` as they fall after ``today``."""
+    def __init__(self, dates: Sequence[MarkedDate], today: date, keep: str | None = None) -> None:
+        """List ``dates`` as they fall after ``today``, the cursor on ``keep`` if given."""
         self.today = today
-        super().__init__(dates)
+        super().__init__(dates, keep)
 
     def order(self, items: list[MarkedDate]) -> list[MarkedDate]:
         """In the order they come."""

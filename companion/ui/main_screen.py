@@ -30,6 +30,12 @@ class MainScreen(Screen[None]):
         Binding("d", "app.set_start", "Start day"),
         Binding("s", "app.log_slip", "Slip"),
         Binding("l", "app.show_slips", "Slips", show=False),
+        Binding("w", "app.log_win", "Win"),
+        Binding("W", "app.show_wins", "Wins", show=False),
+        Binding("x", "app.hide_win_prompt", "Hide prompt", show=False),
+        Binding("t", "app.plan_date", "Dates", show=False),
+        Binding("m", "app.set_mode", "Mode", show=False),
+        Binding("b", "app.checklist", "Blocking", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", show=False),
     ]

@@ -370,9 +370,10 @@ async def test_a_date_in_the_week_ahead_is_mentioned_and_planned(make_app, data_
         await pilot.pause()
         assert "Their birthday: in 3 days. Press t to plan for it." in screen_text(app)
         assert "What went right today?" not in screen_text(app)  # one quiet line at a time
-        await pilot.press("t", "enter")
+        await pilot.press("t")  # with a date this week, its plan opens at once
         await pilot.pause()
         assert isinstance(app.screen, MarkedDateDialog)
+        assert app.focused is app.screen.query_one("#plan", TextArea)
         app.screen.query_one("#plan", TextArea).text = "Phone off. Lunch with Jo."
         await pilot.press("ctrl+s", "escape")
         await pilot.pause()
@@ -394,6 +395,11 @@ async def test_dates_across_the_year_end(make_app, data_dir, clock) -> None:
         assert "Their birthday: in 5 days · t plans" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
+        assert isinstance(app.screen, MarkedDateDialog)
+        assert app.screen.query_one("#name", Input).value == "Their birthday"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DatesScreen)
         assert rows(app)[0].startswith("in 5 days | 2 Jan, every year")
 
 
@@ -416,3 +422,118 @@ async def test_a_once_only_date_needs_its_year(make_app, data_dir) -> None:
         await pilot.pause()
         assert isinstance(app.screen, DatesScreen)
         assert "Sun 10 Jan 2027" in rows(app)[0]
+
+
+async def test_in_low_contact_a_slip_is_contact_outside_the_rules(make_app, data_dir) -> None:
+    """With a mode chosen, s asks about contact outside the person's own rules, and points
+    to n for necessary contact."""
+    seed(data_dir, start=date(2026, 9, 1))
+    add(data_dir, ModeChange("low", date(2026, 9, 1), NOW))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        words = screen_words(app)
+        assert "Contact outside your own rules?" in words
+        assert "logged with n instead, and is never a slip" in words
+
+
+# Found in review ---------------------------------------------------------------------
+
+
+async def test_answering_offers_a_slip_on_the_day_they_reached_out(make_app, data_dir) -> None:
+    """Logged as answered five days back: the slip dialog opens on that day, as "I answered"."""
+    seed(data_dir, start=date(2026, 9, 1))
+    add(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        app.screen.query_one("#when", Input).value = "2026-11-20"
+        app.screen.query_one("#answered", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#when", Input).value == "2026-11-20"
+        assert app.screen.query_one("#kind", Select).value == "answered"
+
+
+async def test_h_twice_opens_one_log(make_app, data_dir) -> None:
+    """h pressed again while the log (or its caution) is open opens nothing more."""
+    seed(data_dir, start=date(2026, 9, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "h")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HooverDialog)
+        await pilot.press("tab", "tab", "tab", "tab", "h")  # focus off the text fields
+        await pilot.pause()
+        dialogs = [s for s in app.screen_stack if isinstance(s, HooverDialog)]
+        assert len(dialogs) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_undo_refuses_a_slip_before_a_later_start(make_app, data_dir) -> None:
+    """A slip removed, the start moved after it, then undo: refused with a way forward,
+    and the start day can still be changed."""
+    seed(data_dir, start=date(2026, 9, 1), slips=[(date(2026, 10, 1), "called", "")])
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("l", "delete")
+        await pilot.pause()
+        app.attempt(app.repository.save_start, date(2026, 10, 15), app.today)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "set the start day to that day or earlier first" in toasts(app)
+        assert app.repository.history.slips == ()
+    saved = reopen(data_dir)
+    assert saved.history.slips == ()
+    assert saved.history.start == date(2026, 10, 15)
+    saved.close()
+
+
+async def test_every_list_has_help(make_app, data_dir) -> None:
+    """? in a list shows what the list is for."""
+    seed(data_dir, start=date(2026, 9, 1))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "a or h logs another." in screen_text(app)
+
+
+async def test_the_quiet_line_keys_work_from_any_pane(make_app, data_dir) -> None:
+    """The day counter says w and x; they work wherever the focus is on the main screen."""
+    seed(data_dir, start=date(2026, 9, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "x")
+        await pilot.pause()
+        assert "What went right today?" not in screen_text(app)
+        await pilot.press("3", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, WinDialog)
+
+
+async def test_a_brief_exception_is_named_in_the_count_of_slips(make_app, data_dir) -> None:
+    """The roomy counter says how many slips were brief exceptions."""
+    seed(data_dir, start=date(2026, 9, 1), slips=[(date(2026, 10, 1), "called", "")])
+    repo = Repository.open(data_dir)
+    from companion.domain.history import Slip
+
+    repo.save_slip(Slip(date(2026, 11, 1), "messaged", NOW, new_stretch=False), date(2026, 11, 25))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Slips logged: 2 (1 brief exception). Recent stretches:" in text

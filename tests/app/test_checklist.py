@@ -380,3 +380,19 @@ async def test_three_spaces_in_the_same_instant_step_three_times(make_app, data_
     stored = {channel.id: channel.state for channel in repository.channels}
     repository.close()
     assert stored == {"phone": "not_relevant"}
+
+
+async def test_removing_an_own_channel_keeps_the_cursor_nearby(make_app, data_dir) -> None:
+    """After a removal the cursor stays where the row was, not back at the top."""
+    seed_answered(data_dir, "yes")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_checklist(pilot)
+        for name in ("Discord", "Work chat"):
+            await pilot.press("a", *name, "enter")
+            await pilot.pause()
+        await go_to(pilot, "Work chat")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert not any(row.startswith("Work chat") for row in rows(app))
+        assert highlighted(app).startswith("Discord")

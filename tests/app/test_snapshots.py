@@ -449,8 +449,8 @@ BOUNDARY_VIEWS = {
     "necessary-list": ["ctrl+p", *"necessary contact list", "enter"],
     "win-dialog": ["w"],
     "wins-list": ["W"],
-    "dates-list": ["t"],
-    "date-dialog": ["t", "enter"],
+    "dates-list": ["t", "escape"],
+    "date-dialog": ["t"],
 }
 
 
