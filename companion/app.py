@@ -65,7 +65,7 @@ from companion.ui.dialogs import (
 from companion.ui.guided import GuidedScreen
 from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
-from companion.ui.reason_dialog import ReasonDialog, ReasonDraft
+from companion.ui.reason_dialog import ReasonDialog, ReasonDraft, ReasonValues
 from companion.ui.reasons_pane import ReasonsPane
 from companion.ui.review import BreatheScreen, ReviewScreen
 from companion.ui.slips import SlipsScreen
@@ -489,15 +489,11 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
             draft = ReasonDraft(
                 reason.text, reason.summary, reason.category, incident, reason.pinned
             )
-        while True:
-            dialog = ReasonDialog(self.today, draft, editing=reason is not None)
-            values = await self.push_screen_wait(dialog)
-            if values is None:
-                return
-            draft = dialog.draft_now()
+
+        def save(values: ReasonValues) -> Reason:
             now = self.clock.now()
             if reason is None:
-                saved = Reason(
+                made = Reason(
                     text=values.text,
                     summary=values.summary,
                     category=values.category,
@@ -507,7 +503,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                     position=next_position(self.repository.reasons),
                 )
             else:
-                saved = replace(
+                made = replace(
                     reason,
                     text=values.text,
                     summary=values.summary,
@@ -516,9 +512,12 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                     pinned=values.pinned,
                     edited_at=now,
                 )
-            if self.attempt(self.repository.save_reason, saved) is not None:
-                self._saved_reason(saved)
-                return
+            return self.repository.save_reason(made)
+
+        saved = await self.until_saved(
+            lambda d: ReasonDialog(self.today, d, editing=reason is not None), draft, save
+        )
+        self._saved_reason(saved)
 
     def action_guided(self) -> None:
         """Guided writing, from where the person left off."""
@@ -717,12 +716,8 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                 person.notes,
                 person.favourite,
             )
-        while True:
-            dialog = PersonDialog(draft, editing=person is not None)
-            result = await self.push_screen_wait(dialog)
-            if result is None:
-                return
-            draft = result
+
+        def save(result: PersonDraft) -> Person:
             if person is None:
                 position = max((p.position for p in self.repository.people), default=-1) + 1
                 person_now = Person(
@@ -733,7 +728,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                 )
             else:
                 person_now = person
-            saved = replace(
+            changed = replace(
                 person_now,
                 name=result.name,
                 relation=result.relation,
@@ -742,9 +737,13 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                 notes=result.notes,
                 favourite=result.favourite,
             )
-            if self.attempt(self.repository.save_person, saved) is not None:
-                self._show_contact(PERSON + saved.id)
-                return
+            return self.repository.save_person(changed)
+
+        saved = await self.until_saved(
+            lambda d: PersonDialog(d, editing=person is not None), draft, save
+        )
+        if saved is not None:
+            self._show_contact(PERSON + saved.id)
 
     async def edit_line(self, line: Helpline | None) -> None:
         """Edit a helpline (kept as the person's own version) or add one of their own."""
@@ -753,16 +752,13 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
             draft = LineDraft(
                 line.name, line.purpose, line.call, line.text_number, line.text_keyword, line.hours
             )
-        while True:
-            result = await self.push_screen_wait(HelplineDialog(draft, editing=line is not None))
-            if result is None:
-                return
-            draft = result
+
+        def save(result: LineDraft) -> Helpline:
             name, purpose = result.name.strip(), result.purpose.strip()
             call, text_number = result.call.strip(), result.text_number.strip()
             keyword, hours = result.text_keyword.strip(), result.hours.strip()
             if line is None:
-                saved = Helpline(
+                made = Helpline(
                     id=f"own-{new_id()}",
                     countries=(self.repository.country or "",),
                     kind="crisis",
@@ -775,7 +771,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                     user_added=True,
                 )
             else:
-                saved = replace(
+                made = replace(
                     line,
                     name=name,
                     purpose=purpose,
@@ -785,9 +781,13 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                     hours=hours,
                     user_edited=True,
                 )
-            if self.attempt(self.repository.save_helpline, saved) is not None:
-                self._show_contact(LINE + saved.id)
-                return
+            return self.repository.save_helpline(made)
+
+        saved = await self.until_saved(
+            lambda d: HelplineDialog(d, editing=line is not None), draft, save
+        )
+        if saved is not None:
+            self._show_contact(LINE + saved.id)
 
     def action_show_hidden_helplines(self) -> None:
         """Show every hidden helpline again."""

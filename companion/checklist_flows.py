@@ -94,15 +94,13 @@ class ChecklistFlows(AppBase):
     async def edit_channel(self, channel: Channel | None) -> None:
         """The name dialog until saved or cancelled; nothing typed is lost on a failure."""
         draft = channel.name if channel is not None else ""
-        while True:
-            name = await self.push_screen_wait(ChannelDialog(draft, channel is not None))
-            if name is None:
-                return
-            draft = name
-            saved = self.attempt(self._save_own_channel, channel, name)
-            if saved is not None:
-                self._refresh_checklist(saved.id)
-                return
+        saved = await self.until_saved(
+            lambda d: ChannelDialog(d, channel is not None),
+            draft,
+            lambda name: self._save_own_channel(channel, name),
+        )
+        if saved is not None:
+            self._refresh_checklist(saved.id)
 
     def _save_own_channel(self, channel: Channel | None, name: str) -> Channel:
         """Save a new channel of the person's own, or ``channel`` under a new name."""
