@@ -15,12 +15,12 @@ Progress is told as how many items the person has looked at, never as a score.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.errors import ValidationError
+from companion.domain.history import is_one_line
 
 STATES: dict[str, str] = {
     "not_yet": "Not yet",
@@ -53,9 +53,6 @@ SAFETY_GROUP = "First, your safety"
 
 OWN_GROUP = "Your own"
 """The heading over the person's own channels."""
-
-_REFUSED = {"Cc", "Zl", "Zp"}
-"""Unicode categories a name may not hold: control codes and line breaks."""
 
 
 @dataclass(frozen=True)
@@ -247,7 +244,7 @@ def check_channel_name(text: str) -> str:
         raise ValidationError(
             f"Please keep the name to {NAME_LIMIT} characters or fewer; this one has {len(name):,}."
         )
-    if any(unicodedata.category(ch) in _REFUSED for ch in name):
+    if not is_one_line(name):
         raise ValidationError("A name is one line, without control characters.")
     return name
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -19,7 +18,7 @@ from importlib.resources import files
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id
+from companion.domain.history import check_note, is_one_line, new_id
 from companion.domain.ordering import moved_within
 
 RELATIONS: dict[str, str] = {
@@ -46,9 +45,6 @@ NAME_LIMIT = 80
 
 MIN_DIGITS = 3
 """The fewest digits a phone number can have (short codes such as 988 or 111)."""
-
-_REFUSED = {"Cc", "Zl", "Zp"}
-"""Unicode categories a name may not hold: control codes and line breaks."""
 
 _EXTENSION = re.compile(r"(?:ext\.?\s*|x\s*)[0-9]+\Z", re.IGNORECASE)
 """An extension written at the end of a number: "ext 12", "ext. 12" or "x12"."""
@@ -102,7 +98,7 @@ def check_name(text: str) -> str:
         raise ValidationError(
             f"Please keep the name to {NAME_LIMIT} characters or fewer; this one has {len(name)}."
         )
-    if any(unicodedata.category(ch) in _REFUSED for ch in name):
+    if not is_one_line(name):
         raise ValidationError("A name is one line, without control characters.")
     return name
 
@@ -282,7 +278,7 @@ class Helpline:
         else:
             object.__setattr__(self, "text_number", "")
         keyword = self.text_keyword.strip()
-        if any(unicodedata.category(ch) in _REFUSED for ch in keyword):
+        if not is_one_line(keyword):
             raise ValidationError("The word to text is one line, without control characters.")
         object.__setattr__(self, "text_keyword", keyword)
         check_note(self.notes)

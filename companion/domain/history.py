@@ -83,8 +83,13 @@ def parse_aware(value: Any, what: str) -> datetime:
     return moment
 
 
-LINE_REFUSED = frozenset({"Cc", "Zl", "Zp"})
-"""Unicode categories a one-line field refuses: control codes and line breaks."""
+_NOT_ON_ONE_LINE = frozenset({"Cc", "Zl", "Zp"})
+"""Unicode categories a one-line field refuses: control codes (C0 and C1) and line breaks."""
+
+
+def is_one_line(text: str) -> bool:
+    """True when ``text`` holds no control code and no line break."""
+    return not any(unicodedata.category(ch) in _NOT_ON_ONE_LINE for ch in text)
 
 
 def check_line(text: str, what: str, limit: int, empty: str | None = None) -> str:
@@ -100,7 +105,7 @@ def check_line(text: str, what: str, limit: int, empty: str | None = None) -> st
             f"{what} can have up to {limit:,} characters; this one has {len(line):,}. "
             "Nothing is lost: shorten it and save again."
         )
-    if any(unicodedata.category(ch) in LINE_REFUSED for ch in line):
+    if not is_one_line(line):
         raise ValidationError(f"{what} is one line, without control characters.")
     return line
 

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.errors import ValidationError
+from companion.domain.history import is_one_line
 
 ALIAS_LIMIT = 40
 """The longest alias accepted."""
 URGE_MINUTES = (5, 120)
 """The shortest and longest default length of an urge session, in minutes."""
-
-_REFUSED = {"Cc", "Zl", "Zp"}
-"""Unicode categories an alias may not hold: control codes (C0 and C1) and line breaks."""
 
 
 def check_alias(text: str) -> str:
@@ -25,7 +22,7 @@ def check_alias(text: str) -> str:
         raise ValidationError(
             f"Please keep the name to {ALIAS_LIMIT} characters or fewer; this one has {len(alias)}."
         )
-    if any(unicodedata.category(ch) in _REFUSED for ch in alias):
+    if not is_one_line(alias):
         raise ValidationError("The name can't contain line breaks or control characters.")
     return alias
 

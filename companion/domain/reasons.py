@@ -8,7 +8,6 @@ before, then the rest shuffled (the random source is passed in).
 from __future__ import annotations
 
 import random
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,7 +15,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import NOTE_LIMIT, new_id
+from companion.domain.history import NOTE_LIMIT, is_one_line, new_id
 from companion.domain.ordering import moved_within
 
 CATEGORIES: dict[str, str] = {
@@ -68,9 +67,7 @@ def check_category(category: str) -> str:
         raise ValidationError("Pick a kind of reason, or name your own.")
     if category in CATEGORIES:
         return category
-    if len(category) > CATEGORY_LIMIT or any(
-        unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in category
-    ):
+    if len(category) > CATEGORY_LIMIT or not is_one_line(category):
         raise ValidationError(
             f"A kind of your own can have up to {CATEGORY_LIMIT} characters on one line."
         )
