@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from companion.domain.dates import EARLIEST, check_day, format_day
 from companion.domain.errors import ValidationError
@@ -312,3 +312,23 @@ def read_field(
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise ValidationError(f"{what} is damaged ({key}).")
     return value
+
+
+class Logged(Protocol):
+    """A record of something that happened on a day, written down at a moment."""
+
+    @property
+    def on(self) -> date:
+        """The day it happened."""
+
+    @property
+    def logged_at(self) -> datetime:
+        """When it was written down."""
+
+
+L = TypeVar("L", bound=Logged)
+
+
+def newest_first(records: Iterable[L]) -> list[L]:
+    """Records newest day first; of one day, the one written down last first."""
+    return sorted(records, key=lambda r: (r.on, r.logged_at), reverse=True)

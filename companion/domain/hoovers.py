@@ -124,8 +124,3 @@ class Hoover:
 def not_answered(hoovers: Iterable[Hoover]) -> int:
     """How many times they reached out and were not answered."""
     return sum(1 for h in hoovers if not h.answered)
-
-
-def newest_first(hoovers: Iterable[Hoover]) -> list[Hoover]:
-    """The log, newest first."""
-    return sorted(hoovers, key=lambda h: (h.on, h.logged_at), reverse=True)

@@ -72,8 +72,3 @@ class Win:
 def has_win_on(wins: Iterable[Win], day: date) -> bool:
     """True when a win is written for ``day``."""
     return any(w.on == day for w in wins)
-
-
-def newest_wins(wins: Iterable[Win]) -> list[Win]:
-    """Wins, newest day first."""
-    return sorted(wins, key=lambda w: (w.on, w.logged_at), reverse=True)

@@ -15,14 +15,14 @@ from companion.domain.checklist import Channel, Safety
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import History, Slip
-from companion.domain.hoovers import Hoover, newest_first
+from companion.domain.history import History, Slip, newest_first
+from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact, current_mode
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession
-from companion.domain.wins import Win, newest_wins
+from companion.domain.wins import Win
 from companion.store.durable import DataFolder, DurableStorage, Recovery
 
 SETTINGS = "settings"
@@ -395,7 +395,7 @@ class Repository:
     @property
     def newest_wins(self) -> list[Win]:
         """Every little win, newest first."""
-        return newest_wins(self.wins.all())
+        return newest_first(self.wins.all())
 
     @property
     def win_prompt_hidden_on(self) -> date | None:

@@ -8,10 +8,11 @@ from datetime import date
 from typing import ClassVar
 
 from companion.domain.dates import format_day
-from companion.domain.hoovers import CHANNELS, Hoover, newest_first
+from companion.domain.history import newest_first
+from companion.domain.hoovers import CHANNELS, Hoover
 from companion.domain.marked_dates import MarkedDate, in_calendar_order
 from companion.domain.modes import PANE_TITLES, ModeChange, NecessaryContact, latest_first
-from companion.domain.wins import Win, newest_wins
+from companion.domain.wins import Win
 from companion.ui.log_screen import LogScreen, Row
 from companion.ui.text import one_line
 
@@ -77,7 +78,7 @@ court. It never counts as a slip.
 
     def order(self, items: list[NecessaryContact]) -> list[NecessaryContact]:
         """Newest first."""
-        return sorted(items, key=lambda c: (c.on, c.logged_at), reverse=True)
+        return newest_first(items)
 
     def row(self, item: NecessaryContact) -> Row:
         """Day, how, and what it was about."""
@@ -129,7 +130,7 @@ One line about what went right, day by day. Small things count.
 
     def order(self, items: list[Win]) -> list[Win]:
         """Newest first."""
-        return newest_wins(items)
+        return newest_first(items)
 
     def row(self, item: Win) -> Row:
         """Day and the win."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from companion.domain.dates import format_day
-from companion.domain.history import Slip, slip_label
+from companion.domain.history import Slip, newest_first, slip_label
 from companion.ui.log_screen import LogScreen, Row
 from companion.ui.text import one_line
 
@@ -34,7 +34,7 @@ A brief exception is kept here and changes no figure.
 
     def order(self, items: list[Slip]) -> list[Slip]:
         """Newest first."""
-        return sorted(items, key=lambda s: (s.on, s.logged_at), reverse=True)
+        return newest_first(items)
 
     def row(self, item: Slip) -> Row:
         """Day, kind and the note's first line."""

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.domain.errors import ValidationError
-from companion.domain.hoovers import CHANNELS, Hoover, newest_first, not_answered
+from companion.domain.history import newest_first
+from companion.domain.hoovers import CHANNELS, Hoover, not_answered
 
 T0 = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 
