@@ -60,6 +60,13 @@ def parse_month_day(text: str) -> tuple[int, int, int | None]:
     return first.month, first.day, typed_year
 
 
+def when_words(month: int, day: int, year: int | None) -> str:
+    """A date that matters in words: "14 Feb, every year" (no year) or "Sun 10 Jan 2027"."""
+    if year is None:
+        return f"{day} {calendar.month_abbr[month]}, every year"
+    return format_day(date(year, month, day))
+
+
 def _on_year(month: int, day: int, year: int) -> date:
     """That day in ``year``; 29 Feb falls on 28 Feb in a year without one."""
     if month == 2 and day == 29 and not calendar.isleap(year):
@@ -116,9 +123,7 @@ class MarkedDate:
 
     def words(self) -> str:
         """When it falls, in words: "14 Feb, every year" or "Sun 10 Jan 2027"."""
-        if self.year is None:
-            return f"{self.day} {calendar.month_abbr[self.month]}, every year"
-        return format_day(date(self.year, self.month, self.day))
+        return when_words(self.month, self.day, self.year)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""

@@ -3,51 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from companion.domain.dates import format_day, parse_day
+from companion.domain.dates import parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
 from companion.domain.hoovers import CHANNELS
-from companion.domain.marked_dates import check_date_name, parse_month_day
+from companion.domain.marked_dates import check_date_name, parse_month_day, when_words
 from companion.domain.modes import ABOUT_LIMIT, MODE_HELP, MODES
 from companion.domain.wins import check_win
-from companion.ui.dialogs import DatePreview, Dialog
-
-T = TypeVar("T")
-
-
-class DayField:
-    """The "when" field every dialog here shares: typed words and a live preview."""
-
-    @staticmethod
-    def compose(label: str, value: str) -> ComposeResult:
-        """The label, the field and its preview."""
-        yield Label(label)
-        yield Input(value, id="when", compact=True, select_on_focus=True)
-        yield DatePreview("", id="preview")
-
-
-class DayDialog(Dialog[T], Generic[T]):
-    """A dialog with a "when" field previewed against today."""
-
-    today: date
-
-    def on_mount(self) -> None:
-        """Preview what is typed."""
-        self.query_one(DatePreview).show(self.query_one("#when", Input).value, self.today)
-
-    @on(Input.Changed, "#when")
-    def _when_changed(self, event: Input.Changed) -> None:
-        """Preview the day as it is typed."""
-        self.query_one(DatePreview).show(event.value, self.today)
-        self.show_error("")
+from companion.ui.dialogs import DatePreview, DayDialog, Dialog
 
 
 @dataclass(frozen=True)
@@ -65,13 +34,6 @@ class ModeDialog(DayDialog[ModeDraft]):
     TITLE = "Your contact mode"
     AUTO_FOCUS = "#mode"
 
-    def __init__(self, today: date, draft: ModeDraft, editing: bool = False) -> None:
-        """Open with ``draft``; ``editing`` changes an earlier choice instead of adding one."""
-        super().__init__()
-        self.today = today
-        self.draft = draft
-        self.editing = editing
-
     def body(self) -> ComposeResult:
         """Mode, from when, and the person's own rules."""
         yield Static(
@@ -82,7 +44,7 @@ class ModeDialog(DayDialog[ModeDraft]):
         options = [(label, key) for key, label in MODES.items()]
         yield Select(options, value=self.draft.mode, allow_blank=False, id="mode", compact=True)
         yield Static(MODE_HELP[self.draft.mode], id="mode-help", classes="dialog-hint")
-        yield from DayField.compose("From", self.draft.since)
+        yield from self.day_field("From", self.draft.since)
         yield Label("Your own rules for contact (optional)")
         yield TextArea(
             self.draft.rules,
@@ -129,14 +91,8 @@ class NecessaryDialog(DayDialog[NecessaryDraft]):
     """Contact that was needed, such as arrangements for children; never a slip."""
 
     TITLE = "Necessary contact"
+    LOG_LABEL = "Log it"
     AUTO_FOCUS = "#about"
-
-    def __init__(self, today: date, draft: NecessaryDraft, editing: bool = False) -> None:
-        """Open with ``draft``."""
-        super().__init__()
-        self.today = today
-        self.draft = draft
-        self.editing = editing
 
     def body(self) -> ComposeResult:
         """When, how, what about, and a note."""
@@ -146,7 +102,7 @@ class NecessaryDialog(DayDialog[NecessaryDraft]):
                 "kept here. It never counts as a slip.",
                 classes="dialog-note",
             )
-        yield from DayField.compose("When", self.draft.when)
+        yield from self.day_field("When", self.draft.when)
         yield Label("How")
         options = [(label, key) for key, label in CHANNELS.items()]
         yield Select(
@@ -161,10 +117,6 @@ class NecessaryDialog(DayDialog[NecessaryDraft]):
         )
         yield Label("Anything else to keep (optional)")
         yield TextArea(self.draft.note, id="note", soft_wrap=True, compact=True)
-
-    def save_label(self) -> str:
-        """A new entry is logged."""
-        return "Save" if self.editing else "Log it"
 
     def draft_now(self) -> NecessaryDraft:
         """Everything typed now."""
@@ -204,13 +156,6 @@ class WinDialog(DayDialog[WinDraft]):
 
     TITLE = "A little win"
 
-    def __init__(self, today: date, draft: WinDraft, editing: bool = False) -> None:
-        """Open with ``draft``."""
-        super().__init__()
-        self.today = today
-        self.draft = draft
-        self.editing = editing
-
     def body(self) -> ComposeResult:
         """What went right, and when."""
         yield Label("What went right? Small things count.")
@@ -220,7 +165,7 @@ class WinDialog(DayDialog[WinDraft]):
             compact=True,
             placeholder="I went for a walk. I didn't check their profile.",
         )
-        yield from DayField.compose("When", self.draft.when)
+        yield from self.day_field("When", self.draft.when)
 
     def draft_now(self) -> WinDraft:
         """Everything typed now."""
@@ -326,9 +271,7 @@ class MarkedDateDialog(Dialog[DateValues]):
         """The day understood, in words."""
         month, day, year = parse_month_day(text)
         every_year = self.query_one("#every-year", Checkbox).value
-        if every_year or year is None:
-            return f"{day} {date(2000, month, day):%b}, every year"
-        return format_day(date(year, month, day))
+        return when_words(month, day, None if every_year else year)
 
     def draft_now(self) -> DateDraft:
         """Everything typed now."""

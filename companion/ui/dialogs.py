@@ -145,6 +145,41 @@ class DatePreview(Static):
         return None
 
 
+class DayDialog(Dialog[T], Generic[T]):
+    """A dialog that opens on a draft and asks when something happened: the field
+    ``#when``, previewed against today as it is typed."""
+
+    LOG_LABEL = "Save"
+    """The save button's word for something new (editing always says Save)."""
+
+    def __init__(self, today: date, draft: T, editing: bool = False) -> None:
+        """Open with ``draft``; ``editing`` changes something saved before."""
+        super().__init__()
+        self.today = today
+        self.draft = draft
+        self.editing = editing
+
+    def day_field(self, label: str, value: str) -> ComposeResult:
+        """The label, the "when" field and its preview."""
+        yield Label(label)
+        yield Input(value, id="when", compact=True, select_on_focus=True)
+        yield DatePreview("", id="preview")
+
+    def save_label(self) -> str:
+        """New things may be logged; saved ones are saved."""
+        return "Save" if self.editing else self.LOG_LABEL
+
+    def on_mount(self) -> None:
+        """Preview the day already typed."""
+        self.query_one(DatePreview).show(self.query_one("#when", Input).value, self.today)
+
+    @on(Input.Changed, "#when")
+    def _when_changed(self, event: Input.Changed) -> None:
+        """Preview the day as it is typed."""
+        self.query_one(DatePreview).show(event.value, self.today)
+        self.show_error("")
+
+
 class StartDateDialog(Dialog[date]):
     """Ask for the day No Contact began, with a live preview of the day understood."""
 
@@ -204,20 +239,18 @@ STRETCH_CHOICES = (
 """What a slip does to the count, as offered in the slip dialog."""
 
 
-class SlipDialog(Dialog[SlipDraft]):
+class SlipDialog(DayDialog[SlipDraft]):
     """Log that contact happened: when, what kind, and an optional note."""
 
     TITLE = "Contact happened"
+    LOG_LABEL = "Log it"
 
     def __init__(
         self, today: date, alias: str, draft: SlipDraft | None = None, editing: bool = False
     ) -> None:
         """Open with ``draft`` filled in; ``alias`` names the person they left, if set."""
-        super().__init__()
-        self.today = today
+        super().__init__(today, draft or SlipDraft(), editing)
         self.alias = alias
-        self.draft = draft or SlipDraft()
-        self.editing = editing
 
     def body(self) -> ComposeResult:
         """When, what kind of contact, and a note."""
@@ -226,9 +259,7 @@ class SlipDialog(Dialog[SlipDraft]):
                 "Thank you for writing this down honestly. Your days so far still count.",
                 classes="dialog-note",
             )
-        yield Label("When?")
-        yield Input(self.draft.when, id="when", select_on_focus=True, compact=True)
-        yield DatePreview("", id="preview")
+        yield from self.day_field("When?", self.draft.when)
         yield Label("What happened?")
         options = [(typed(slip_label(key, self.alias)), key) for key in SLIP_KINDS]
         yield Select(options, value=self.draft.kind, allow_blank=False, id="kind", compact=True)
@@ -244,20 +275,6 @@ class SlipDialog(Dialog[SlipDraft]):
         yield TextArea(
             self.draft.note, id="note", soft_wrap=True, show_line_numbers=False, compact=True
         )
-
-    def save_label(self) -> str:
-        """Editing saves; a new slip is logged."""
-        return "Save" if self.editing else "Log it"
-
-    def on_mount(self) -> None:
-        """Show the preview of the day."""
-        self.query_one(DatePreview).show(self.draft.when, self.today)
-
-    @on(Input.Changed, "#when")
-    def _changed(self, event: Input.Changed) -> None:
-        """Update the preview as the person types."""
-        self.query_one(DatePreview).show(event.value, self.today)
-        self.show_error("")
 
     def draft_now(self) -> SlipDraft:
         """Everything typed so far, valid or not."""

@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from companion.domain.dates import parse_day
 from companion.domain.history import check_note
 from companion.domain.hoovers import CHANNELS
-from companion.ui.dialogs import DatePreview, Dialog
+from companion.ui.dialogs import DayDialog
 
 
 @dataclass(frozen=True)
@@ -28,22 +28,16 @@ class HooverDraft:
     answered: bool = False
 
 
-class HooverDialog(Dialog[HooverDraft]):
+class HooverDialog(DayDialog[HooverDraft]):
     """They reached out. Logging it never counts against you."""
 
     TITLE = "They reached out"
+    LOG_LABEL = "Log it"
 
     def __init__(self, today: date, draft: HooverDraft, them: str, editing: bool = False) -> None:
         """Open with ``draft``; ``them`` is the alias or "them"."""
-        super().__init__()
-        self.today = today
-        self.draft = draft
+        super().__init__(today, draft, editing)
         self.them = them
-        self.editing = editing
-
-    def save_label(self) -> str:
-        """A new entry is logged; an old one saved."""
-        return "Save" if self.editing else "Log it"
 
     def heading(self) -> str:
         """Name them by the alias, if there is one."""
@@ -51,9 +45,7 @@ class HooverDialog(Dialog[HooverDraft]):
 
     def body(self) -> ComposeResult:
         """When, how, through whom, what, how it felt, safety, answered."""
-        yield Label("When")
-        yield Input(self.draft.when, id="when", compact=True, select_on_focus=True)
-        yield DatePreview("", id="preview")
+        yield from self.day_field("When", self.draft.when)
         yield Label("How")
         options = [(label, key) for key, label in CHANNELS.items()]
         yield Select(
@@ -68,15 +60,8 @@ class HooverDialog(Dialog[HooverDraft]):
         yield Checkbox("I answered", self.draft.answered, id="answered", compact=True)
 
     def on_mount(self) -> None:
-        """Preview the day; show "through whom" only when it came through someone."""
-        self.query_one(DatePreview).show(self.draft.when, self.today)
+        """Show "through whom" only when it came through someone (DayDialog previews the day)."""
         self._show_via()
-
-    @on(Input.Changed, "#when")
-    def _when_changed(self, event: Input.Changed) -> None:
-        """Preview the day as it is typed."""
-        self.query_one(DatePreview).show(event.value, self.today)
-        self.show_error("")
 
     @on(Select.Changed, "#channel")
     def _channel_changed(self) -> None:
