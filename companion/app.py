@@ -194,13 +194,16 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         summary = self.repository.history.summary(self.shown_day)
         stats = urge_stats(self.repository.urges, self.clock.now())
         notice = self.day_notice()
+        unanswered = not_answered(self.repository.hoovers)
+        mode = self.mode
+        necessary = len(self.repository.necessary.all())
         for screen in self.screen_stack:
             for pane in screen.query(DayCounter):
-                pane.not_answered = not_answered(self.repository.hoovers)
+                pane.not_answered = unanswered
                 pane.them = self.repository.profile.they
-                pane.mode = self.mode
+                pane.mode = mode
                 pane.notice = (notice.long, notice.short) if notice else ("", "")
-                pane.necessary = len(self.repository.necessary.all())
+                pane.necessary = necessary
                 pane.summary = summary
             for urges in screen.query(UrgePane):
                 urges.stats = stats

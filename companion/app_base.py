@@ -43,6 +43,10 @@ class AppBase(App[None]):
         """Show every figure again (the app fills this in)."""
         raise NotImplementedError
 
+    def action_crisis(self) -> None:
+        """The crisis view (the app fills this in)."""
+        raise NotImplementedError
+
     async def edit_slip(self, slip: Slip | None, start_with: SlipDraft | None = None) -> None:
         """Log or edit a slip (the app fills this in)."""
         raise NotImplementedError

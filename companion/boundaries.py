@@ -117,12 +117,7 @@ class BoundaryFlows(AppBase):
                 self.refresh_logs()
                 self.notify("Removed. Press ctrl+z to put it back.", markup=False)
         elif event.action == "undo":
-
-            def show(record: Any) -> None:
-                self.refresh_figures()
-                self.refresh_logs(keep=record.id)
-
-            self.put_back(removed, kind.restore, show)
+            self.put_back(removed, kind.restore, self.saved)
 
     def saved(self, record: Any) -> None:
         """After a save: every figure and every open list, the cursor on ``record``."""
@@ -208,10 +203,6 @@ class BoundaryFlows(AppBase):
             if await self.push_screen_wait(ConfirmDialog("You answered", question, "Log it")):
                 await self.edit_slip(None, SlipDraft(when=saved.on.isoformat(), kind="answered"))
 
-    def action_crisis(self) -> None:
-        """The crisis view (the app fills this in)."""
-        raise NotImplementedError
-
     # Contact modes and necessary contact -----------------------------------------------
 
     @property
@@ -231,9 +222,10 @@ class BoundaryFlows(AppBase):
     async def edit_mode(self, change: ModeChange | None) -> None:
         """Choose a new mode, or correct an earlier choice; no figure changes."""
         if change is None:
-            now_in_force = mode_on(self.repository.modes.all(), self.today)
-            rules = "" if now_in_force is None else now_in_force.rules
-            draft = ModeDraft(self.mode, "today", rules)
+            in_force = mode_on(self.repository.modes.all(), self.today)
+            draft = ModeDraft()
+            if in_force is not None:
+                draft = ModeDraft(in_force.mode, "today", in_force.rules)
         else:
             draft = ModeDraft(change.mode, change.since.isoformat(), change.rules)
 

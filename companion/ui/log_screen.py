@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -70,7 +70,7 @@ class LogScreen(Screen[None], Generic[T]):
     class Requested(Message):
         """The person wants ``action`` done: add, edit, remove or undo."""
 
-        log: LogScreen[object]
+        log: LogScreen[Any]
         action: str
         item: object | None
 
@@ -80,6 +80,8 @@ class LogScreen(Screen[None], Generic[T]):
         self.items: list[T] = list(items)
         self.filter: str | None = None
         self.keep = keep
+        self.listed: dict[str, tuple[Row, T]] = {}
+        """Each record's row by its key, in the order listed (filtered or not)."""
 
     def order(self, items: list[T]) -> list[T]:
         """The records in the order they are listed (as given, unless a list says else)."""
@@ -116,7 +118,11 @@ class LogScreen(Screen[None], Generic[T]):
     def show(self, items: Sequence[T], keep: str | None = None) -> None:
         """Replace the rows, keeping the cursor near ``keep`` (an id) or where it was."""
         self.items = list(items)
-        rows = [self.row(item) for item in self.order(self.items)]
+        self.listed = {}
+        for item in self.order(self.items):
+            row = self.row(item)
+            self.listed[row.key] = (row, item)
+        rows = [r for r, _ in self.listed.values()]
         if self.filter is not None and not any(r.group == self.filter for r in rows):
             self.filter = None
         shown = [r for r in rows if self.filter is None or r.group == self.filter]
@@ -168,7 +174,7 @@ class LogScreen(Screen[None], Generic[T]):
 
     def action_filter(self) -> None:
         """Step to the next group that has records, then back to everything."""
-        present = {self.row(item).group for item in self.items}
+        present = {r.group for r, _ in self.listed.values()}
         groups = [g for g in self.FILTERS if g in present]
         if not groups:
             return
@@ -185,14 +191,15 @@ class LogScreen(Screen[None], Generic[T]):
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((item for item in self.items if self.row(item).key == key), None)
+        found = self.listed.get(key or "")
+        return None if found is None else found[1]
 
     def action_request(self, action: str) -> None:
         """Ask the app to do ``action`` to the selected record (or add one)."""
         item = self.selected()
         if action in ("edit", "remove") and item is None:
             return
-        self.post_message(self.Requested(self, action, item))  # type: ignore[arg-type]
+        self.post_message(self.Requested(self, action, item))
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
