@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import is_one_line
+from companion.domain.history import is_one_line, is_whole_number
 
 STATES: dict[str, str] = {
     "not_yet": "Not yet",
@@ -249,11 +249,6 @@ def check_channel_name(text: str) -> str:
     return name
 
 
-def _is_int(value: Any) -> bool:
-    """True for a whole number that is not a bool."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 @dataclass(frozen=True)
 class Channel:
     """A stored record: a shipped channel the person changed, or one of their own."""
@@ -273,7 +268,7 @@ class Channel:
             raise ValidationError("A checklist record has a wrong identifier.")
         if self.state not in STATES:
             raise ValidationError(f"Unknown state for a channel {self.state!r}.")
-        if not _is_int(self.position):
+        if not is_whole_number(self.position):
             raise ValidationError("A checklist record's place is damaged.")
         if self.own:
             object.__setattr__(self, "name", check_channel_name(self.name))
@@ -299,7 +294,9 @@ class Channel:
             raise damaged
         ident, state = data.get("id"), data.get("state", NOT_YET)
         name, position = data.get("name", ""), data.get("position", 0)
-        if not all(isinstance(v, str) for v in (ident, state, name)) or not _is_int(position):
+        if not all(isinstance(v, str) for v in (ident, state, name)):
+            raise damaged
+        if not is_whole_number(position):
             raise damaged
         return cls(id=str(ident), state=str(state), name=str(name), position=int(position))
 

@@ -18,7 +18,7 @@ from importlib.resources import files
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, is_one_line, new_id
+from companion.domain.history import check_note, is_one_line, is_whole_number, new_id
 from companion.domain.ordering import moved_within
 
 RELATIONS: dict[str, str] = {
@@ -103,11 +103,6 @@ def check_name(text: str) -> str:
     return name
 
 
-def _is_int(value: Any) -> bool:
-    """True for a whole number that is not a bool."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def _strings(value: Any, what: str) -> tuple[str, ...]:
     """A list of strings from a record, as a tuple, or a ValidationError."""
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
@@ -183,7 +178,7 @@ class Person:
         if (
             not all(isinstance(v, str) for v in (*strings, relation, notes))
             or not all(isinstance(f, bool) for f in flags)
-            or not _is_int(position)
+            or not is_whole_number(position)
         ):
             raise damaged
         try:

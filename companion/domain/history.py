@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeGuard, TypeVar
 
 from companion.domain.dates import EARLIEST, check_day, format_day
 from companion.domain.errors import ValidationError
@@ -299,6 +299,11 @@ class History:
         return cls(start=day, slips=tuple(Slip.from_dict(s) for s in slips))
 
 
+def is_whole_number(value: object) -> TypeGuard[int]:
+    """True for an int that is not a bool (JSON true would otherwise pass as 1)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def read_field(
     data: Mapping[str, Any], key: str, kind: type[T], what: str, default: T | None = None
 ) -> T:
@@ -309,7 +314,7 @@ def read_field(
     if not isinstance(data, Mapping):
         raise ValidationError(f"{what} is damaged.")
     value = data.get(key, default)
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+    if not isinstance(value, kind) or (kind is int and not is_whole_number(value)):
         raise ValidationError(f"{what} is damaged ({key}).")
     return value
 

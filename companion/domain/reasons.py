@@ -15,7 +15,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import NOTE_LIMIT, is_one_line, new_id
+from companion.domain.history import NOTE_LIMIT, is_one_line, is_whole_number, new_id
 from companion.domain.ordering import moved_within
 
 CATEGORIES: dict[str, str] = {
@@ -154,7 +154,7 @@ class Reason:
         if (
             not all(isinstance(v, str) for v in (*strings, summary))
             or not isinstance(pinned, bool)
-            or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+            or not all(is_whole_number(n) for n in numbers)
         ):
             raise ValidationError("A reason record is damaged.")
         incident = data.get("incident")

@@ -17,7 +17,7 @@ from typing import Any
 
 from companion.domain.dates import plural
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id, parse_aware
+from companion.domain.history import check_note, is_whole_number, new_id, parse_aware
 
 MODES: dict[str, str] = {
     "timed": "A timed session",
@@ -270,7 +270,7 @@ def breath_at(elapsed: timedelta) -> Breath:
 
 def check_rating(value: object) -> int:
     """A rating must be a whole number from 0 to 9."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 9:
+    if not is_whole_number(value) or not 0 <= value <= 9:
         raise ValidationError(f"A rating is a whole number from 0 to 9, not {value!r}.")
     return value
 
@@ -534,7 +534,7 @@ class UrgeSession:
         ident = data.get("id")
         mode = data.get("mode")
         if (
-            not (minutes is None or (isinstance(minutes, int) and not isinstance(minutes, bool)))
+            not (minutes is None or is_whole_number(minutes))
             or not isinstance(checkin, int)
             or isinstance(checkin, bool)
             or not isinstance(unsafe, bool)

@@ -15,7 +15,7 @@ from companion.domain.checklist import Channel, Safety
 from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import History, Slip, newest_first
+from companion.domain.history import History, Slip, is_whole_number, newest_first
 from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact, current_mode
@@ -93,7 +93,7 @@ def validate_tables(tables: dict[str, Any]) -> None:
     if country is not None and not isinstance(country, str):
         raise ValidationError("The chosen country is damaged.")
     step = settings.get("guided_step", 0)
-    if isinstance(step, bool) or not isinstance(step, int) or step < 0:
+    if not is_whole_number(step) or step < 0:
         raise ValidationError("The guided-writing progress is damaged.")
     Safety.from_dict(settings.get("checklist", {}))
 
