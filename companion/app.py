@@ -22,6 +22,7 @@ from companion.boundaries import BoundaryFlows
 from companion.checklist_flows import ChecklistFlows
 from companion.clock import Clock, SystemClock
 from companion.domain.contacts import (
+    EVERYWHERE,
     Helpline,
     Person,
     guess_country,
@@ -144,7 +145,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.undo_reasons: list[Reason] = []
-        self.undo_people: list[Person] = []
+        self.undo_contacts: list[Person | Helpline] = []
         self.shipped = load_shipped(shipped_text())
         self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
@@ -596,10 +597,11 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         return None if code is None else self.shipped.countries.get(code)
 
     def helplines(self) -> list[Helpline]:
-        """The helplines for the chosen country, the person's own versions winning."""
-        code = self.repository.country
-        if code is None:
-            return []
+        """The helplines for the chosen country, the person's own versions winning.
+
+        Before a country is chosen, the emergency numbers that cover most people.
+        """
+        code = self.repository.country or EVERYWHERE  # the numbers that cover most people
         return helplines_for(self.shipped, code, self.repository.helpline_overrides)
 
     def action_crisis_key(self) -> None:
@@ -665,15 +667,17 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                 self.run_worker(self.edit_line(None), group="dialog")
         elif action == "remove" and person is not None:
             if self.attempt(self.repository.delete_person, person.id) is not None:
-                self.undo_people.append(person)
+                self.undo_contacts.append(person)
                 self.refresh_figures()
                 self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
         elif action == "remove" and line is not None:
             hidden = replace(line, hidden=True)
             if self.attempt(self.repository.save_helpline, hidden) is not None:
+                self.undo_contacts.append(line)
                 self.refresh_figures()
                 self.notify(
-                    f'{line.name} is hidden. "Show hidden helplines" in ctrl+p brings it back.',
+                    f"{line.name} is hidden. Press ctrl+z in the list to undo, or use "
+                    '"Show hidden helplines" in ctrl+p later.',
                     markup=False,
                 )
         elif action == "favourite" and person is not None:
@@ -691,7 +695,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         elif action == "country":
             self.choose_country()
         elif action == "undo":
-            self._undo_person()
+            self._undo_contact()
 
     def _show_contact(self, option_id: str) -> None:
         """Refresh the contacts pane and keep the cursor on a row."""
@@ -699,13 +703,22 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         for pane in self.query(ContactsPane):
             pane.select(option_id)
 
-    def _undo_person(self) -> None:
-        """Put back the person removed last."""
+    def _undo_contact(self) -> None:
+        """Put back the person removed, or show the helpline hidden, last."""
 
-        def show(person: Person) -> None:
-            self._show_contact(PERSON + person.id)
+        def restore(item: Person | Helpline) -> Person | Helpline:
+            if isinstance(item, Person):
+                return self.repository.save_person(item)
+            if item.user_edited or item.user_added:
+                return self.repository.save_helpline(replace(item, hidden=False))
+            self.repository.delete_helpline(item.id)  # back to the shipped entry, shown
+            return item
 
-        self.put_back(self.undo_people, self.repository.save_person, show)
+        def show(item: Person | Helpline) -> None:
+            prefix = PERSON if isinstance(item, Person) else LINE
+            self._show_contact(prefix + item.id)
+
+        self.put_back(self.undo_contacts, restore, show)
 
     async def edit_person(self, person: Person | None) -> None:
         """The person dialog until saved or cancelled; nothing typed is lost on a failure."""
@@ -743,7 +756,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
             return self.repository.save_person(changed)
 
         saved = await self.until_saved(
-            lambda d: PersonDialog(d, editing=person is not None), draft, save
+            lambda d: PersonDialog(d, editing=person is not None, country=self.repository.country),
+            draft,
+            save,
         )
         if saved is not None:
             self._show_contact(PERSON + saved.id)

@@ -35,7 +35,15 @@ KINDS: tuple[str, ...] = ("emergency", "abuse", "crisis", "text")
 """Kinds of helpline, in the order they are shown."""
 
 STATUSES: tuple[str, ...] = ("verified", "verified-old", "unverified")
-"""How well an entry's facts were checked; only "verified" entries are shipped."""
+"""How well an entry's facts were checked. "verified-old" means the newest source found
+is over about two years old; it ships, and the screen says so. "unverified" never ships."""
+
+SHIPPED_STATUSES: tuple[str, ...] = ("verified", "verified-old")
+"""The statuses a shipped entry may have."""
+
+EVERYWHERE = "*"
+"""The country code of entries shown before a country is chosen: the emergency numbers
+that cover most people."""
 
 FORMAT = 1
 """The version of the shipped file's layout this code reads."""
@@ -225,7 +233,9 @@ class Helpline:
     name: str
     """The service's name."""
     purpose: str
-    """Who it is for, in a sentence."""
+    """What it offers, in a sentence."""
+    serves: str = ""
+    """Who it is for, in a few words ("For men", "For LGBT+ people"), or empty."""
     call: str = ""
     """The number to call, or empty for a text-only service."""
     silent: str = ""
@@ -277,8 +287,15 @@ class Helpline:
             raise ValidationError("The word to text is one line, without control characters.")
         object.__setattr__(self, "text_keyword", keyword)
         check_note(self.notes)
+        if not is_one_line(self.serves):
+            raise ValidationError("Who a helpline is for is one line, without control characters.")
         if self.status not in STATUSES:
             raise ValidationError(f"Unknown check status {self.status!r}.")
+
+    @property
+    def is_older(self) -> bool:
+        """True when the newest source found for its facts is old, so they may have changed."""
+        return self.status == "verified-old" and not (self.user_edited or self.user_added)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -287,6 +304,7 @@ class Helpline:
             "countries": list(self.countries),
             "kind": self.kind,
             "name": self.name,
+            "serves": self.serves,
             "purpose": self.purpose,
             "call": self.call,
             "silent": self.silent,
@@ -311,7 +329,7 @@ class Helpline:
         required = [data.get(k) for k in ("id", "kind", "name", "purpose")]
         optional = {
             k: data.get(k, "")
-            for k in ("call", "silent", "text_number", "text_keyword", "hours", "notes")
+            for k in ("serves", "call", "silent", "text_number", "text_keyword", "hours", "notes")
         }
         status = data.get("status", "verified")
         flags = {k: data.get(k, False) for k in ("user_edited", "user_added", "hidden")}
@@ -333,6 +351,7 @@ class Helpline:
             kind=str(data["kind"]),
             name=str(data["name"]),
             purpose=str(data["purpose"]),
+            serves=str(optional["serves"]),
             source=source,
             verified_on=verified_on,
             call=str(optional["call"]),
@@ -442,11 +461,11 @@ def load_shipped(text: str) -> Shipped:
         if entry.id in seen:
             raise ValidationError(f"The helpline {entry.id!r} is listed twice.")
         seen.add(entry.id)
-        if entry.status != "verified":
+        if entry.status not in SHIPPED_STATUSES:
             raise ValidationError(f"The helpline {entry.id!r} has not been checked.")
         if not entry.source or entry.verified_on is None:
             raise ValidationError(f"The helpline {entry.id!r} is missing its source or date.")
-        unknown = [c for c in entry.countries if c not in countries]
+        unknown = [c for c in entry.countries if c not in countries and c != EVERYWHERE]
         if unknown:
             raise ValidationError(f"The helpline {entry.id!r} names an unknown country.")
         if entry.user_edited or entry.user_added or entry.hidden:

@@ -18,6 +18,25 @@ from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
 from companion.ui.dialogs import Dialog
 
+PHONE_EXAMPLES: dict[str, str] = {
+    "US": "202-555-0143",
+    "CA": "613-555-0143",
+    "GB-ENG": "07700 900123",
+    "GB-SCT": "07700 900123",
+    "GB-WLS": "07700 900123",
+    "GB-NIR": "07700 900123",
+}
+"""An example number for the chosen country, only from ranges kept for fiction (555-0100
+to 555-0199 in North America; Ofcom's 07700 900xxx drama range in the UK)."""
+
+GENERIC_PHONE_EXAMPLE = "Their number, as you would dial it"
+"""The hint where no number is known to be kept for fiction, or no country is chosen."""
+
+
+def phone_example(country: str | None) -> str:
+    """The phone field's hint for ``country``: never a number someone could really have."""
+    return PHONE_EXAMPLES.get(country or "", GENERIC_PHONE_EXAMPLE)
+
 
 @dataclass(frozen=True)
 class PersonDraft:
@@ -34,11 +53,12 @@ class PersonDraft:
 class PersonDialog(Dialog[PersonDraft]):
     """Someone you trust: name, how you know them, number, notes."""
 
-    def __init__(self, draft: PersonDraft, editing: bool) -> None:
-        """Open with ``draft``."""
+    def __init__(self, draft: PersonDraft, editing: bool, country: str | None = None) -> None:
+        """Open with ``draft``; the phone hint follows ``country`` (a code, or None)."""
         super().__init__()
         self.draft = draft
         self.editing = editing
+        self.country = country
 
     def heading(self) -> str:
         """New or editing."""
@@ -54,10 +74,12 @@ class PersonDialog(Dialog[PersonDraft]):
             options, value=self.draft.relation, allow_blank=False, id="relation", compact=True
         )
         yield Label("Phone number")
-        yield Input(self.draft.phone, id="phone", compact=True, placeholder="+44 20 7946 0958")
+        yield Input(
+            self.draft.phone, id="phone", compact=True, placeholder=phone_example(self.country)
+        )
         yield Checkbox("Texting them is fine", self.draft.texting_ok, id="texting", compact=True)
         yield Label(
-            "Notes (optional): \u201cgood at 2 a.m.\u201d, \u201cdon't mention the ex\u201d"
+            "Notes (optional): \u201cgood at 2 a.m.\u201d, \u201cknows the whole story\u201d"
         )
         yield TextArea(self.draft.notes, id="notes", soft_wrap=True, compact=True)
         yield Checkbox(

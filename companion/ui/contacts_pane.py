@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.contacts import RELATIONS, Helpline, Person
-from companion.ui.text import one_line, typed
+from companion.domain.dates import format_day
+from companion.ui.text import typed
 
 PERSON = "person:"
 """Option ids of people start with this."""
@@ -30,6 +32,31 @@ def line_number(line: Helpline) -> str:
         return line.call
     keyword = f"{line.text_keyword} to " if line.text_keyword else ""
     return f"text {keyword}{line.text_number}"
+
+
+def name_and_number(name: str, number: str, width: int) -> Text:
+    """A name in bold and its number, on one line if both fit in ``width`` cells.
+
+    A number is never cut: when they don't fit, the number goes on a line of its own.
+    """
+    text = typed(name, style="bold")
+    gap = "   "
+    if text.cell_len + len(gap) + cell_len(number) > width:
+        gap = "\n"
+    text.append_text(typed(f"{gap}{number}", style="bold"))
+    return text
+
+
+def checked_words(line: Helpline) -> str:
+    """When a helpline's facts were checked, and whether the source found was older."""
+    if line.user_edited or line.user_added:
+        return "your own version"
+    if line.verified_on is None:
+        return ""
+    checked = f"checked on {format_day(line.verified_on)}"
+    if line.is_older:
+        checked += " against an older source: it may have changed"
+    return checked
 
 
 class ContactsPane(Vertical, can_focus=True):
@@ -113,29 +140,24 @@ from anywhere.
         if current is not None and current < option_list.option_count:
             previous = option_list.get_option_at_index(current).id
         keep = keep or previous
-        width = max(self.size.width - 4, 20)
-        options: list[Option | None] = []
+        width = max(self.size.width - 4, 12)
+        options: list[Option] = []
         for person in self.people:
             mark = "★ " if person.favourite else "  "
             relation = f"  · {RELATIONS.get(person.relation, '')}"
-            words = f"{person.name}  {person.phone}"
-            if len(mark) + len(words) + len(relation) > width:
-                relation = ""
-            row = Text(mark, style="bold")
-            row.append_text(typed(one_line(words, width - len(mark))))
-            row.append_text(typed(relation, style="dim"))
-            options.append(Option(row, id=PERSON + person.id))
+            row = self._row(mark, person.name, person.phone, relation, width)
+            options.append(Option(row, PERSON + person.id))
         for line in self.lines:
-            number = line_number(line)
-            row = Text("  ")
-            row.append_text(typed(one_line(line.name, max(width - 4 - len(number), 8))))
-            row.append_text(typed(f"  {number}", style="bold"))
-            options.append(Option(row, id=LINE + line.id))
+            serves = f"  · {line.serves}" if line.serves else ""
+            row = self._row("  ", line.name, line_number(line), serves, width)
+            options.append(Option(row, LINE + line.id))
         option_list.clear_options()
-        option_list.add_options([o for o in options if o is not None])
-        ids = [o.id for o in options if o is not None]
+        option_list.add_options(options)
+        ids = [o.id for o in options]
         if keep in ids:
             option_list.highlighted = ids.index(keep)
+        elif ids and current is not None:
+            option_list.highlighted = min(current, len(ids) - 1)  # the removed row's neighbour
         elif ids:
             option_list.highlighted = 0
         empty = self.query_one("#contacts-empty", Static)
@@ -144,9 +166,10 @@ from anywhere.
                 Text.assemble(
                     "Press ",
                     ("o", "bold"),
-                    " to choose your country for helplines, and ",
+                    " to choose your country for its helplines, and ",
                     ("a", "bold"),
-                    " to add someone you trust.\nIn danger now? Call your local emergency number.",
+                    " to add someone you trust. Until then, the emergency numbers above"
+                    " cover most places.",
                 )
             )
         elif not self.people:
@@ -154,6 +177,28 @@ from anywhere.
         else:
             empty.update("")
         empty.display = bool(not self.country or not self.people)
+
+    @staticmethod
+    def _row(mark: str, name: str, number: str, extra: str, width: int) -> Text:
+        """One row: the name shortened to fit, never the number; ``extra`` only if it fits.
+
+        When even a short name can't sit beside the number, the number goes on a line of
+        its own.
+        """
+        room = width - len(mark) - 2 - cell_len(number)
+        row = Text(mark, style="bold")
+        shown = typed(name.strip().splitlines()[0] if name.strip() else "")
+        if room < 4:
+            shown.truncate(max(width - len(mark), 4), overflow="ellipsis")
+            row.append_text(shown)
+            row.append_text(typed(f"\n{' ' * len(mark)}{number}", style="bold"))
+            return row
+        shown.truncate(room, overflow="ellipsis")
+        row.append_text(shown)
+        row.append_text(typed(f"  {number}", style="bold"))
+        if row.cell_len + cell_len(extra) <= width:
+            row.append_text(typed(extra, style="dim"))
+        return row
 
     def select(self, option_id: str) -> None:
         """Put the cursor on a row by its id."""

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from companion.domain.contacts import RELATIONS, Directory, Helpline, Person
 from companion.domain.dates import format_day
-from companion.ui.contacts_pane import line_number
+from companion.ui.contacts_pane import checked_words, line_number, name_and_number
 from companion.ui.text import typed
 
 KIND_HEADINGS = {
@@ -61,16 +61,32 @@ class CrisisScreen(Screen[None]):
         self.people = people
         self.directory = directory
         self.numbers: dict[str, str] = {}
+        self._width = 0
 
     def compose(self) -> ComposeResult:
-        """Emergency number, then a list of people and helplines, then the directory."""
+        """Choosing a country first if none is; the emergency number; the list; the directory."""
         emergency = [line for line in self.lines if line.kind == "emergency"]
         with Vertical(id="crisis"):
             yield Static("If you need someone now", id="crisis-title")
-            if emergency:
+            if self.country is None:
+                yield Static(
+                    Text.assemble(
+                        "Press ",
+                        ("o", "bold"),
+                        " to choose your country; its own numbers come first.",
+                    ),
+                    id="crisis-country",
+                )
+                yield Static(
+                    Text("In danger? Call the emergency number where you are:", style="bold"),
+                    id="emergency-label",
+                )
+            elif emergency:
                 first = emergency[0]
                 yield Static("In danger? Call the emergency number:", id="emergency-label")
                 yield Digits(first.call, id="emergency-number")
+                if first.notes:
+                    yield Static(typed(first.notes), id="emergency-notes")
                 if first.silent:
                     yield Static(typed(f"Can't speak? {first.silent}"), id="emergency-silent")
             else:
@@ -78,14 +94,7 @@ class CrisisScreen(Screen[None]):
                     Text("In danger? Call your local emergency number.", style="bold"),
                     id="emergency-label",
                 )
-            if self.country is None:
-                yield Static(
-                    Text.assemble(
-                        "Press ", ("o", "bold"), " to choose your country and see its helplines."
-                    ),
-                    id="crisis-country",
-                )
-            yield OptionList(*self._options(), id="crisis-list")
+            yield OptionList(*self._options(self.app.size.width - 6), id="crisis-list")
             directory = self.directory
             yield Static(
                 Text.assemble(
@@ -97,14 +106,34 @@ class CrisisScreen(Screen[None]):
             )
         yield Footer()
 
-    def _options(self) -> list[Option]:
-        """People first, then helplines by kind, each with what it's for and its check date."""
+    def on_resize(self) -> None:
+        """A new width (help opened or closed, a resized terminal) lays the rows out again."""
+        option_list = self.query_one("#crisis-list", OptionList)
+        width = option_list.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(self._options(width))
+        if highlighted is not None and highlighted < option_list.option_count:
+            option_list.highlighted = highlighted
+
+    def _options(self, width: int) -> list[Option]:
+        """People, then helplines by kind, each with who it is for and its check date.
+
+        Before a country is chosen, the emergency numbers that cover most people come
+        first. A number is never cut: when a name and its number don't fit on one line,
+        the number goes on a line of its own.
+        """
+        self._width = width
+        self.numbers = {}
         options: list[Option] = []
+        if self.country is None:
+            options.extend(self._line_options("emergency", "Emergency numbers", width))
         if self.people:
             options.append(Option(Text("Your people", style="bold underline"), disabled=True))
         for person in self.people:
-            text = typed(person.name, style="bold")
-            text.append_text(typed(f"   {person.phone}", style="bold"))
+            text = name_and_number(person.name, person.phone, width)
             extra = RELATIONS.get(person.relation, "")
             if person.texting_ok:
                 extra += " · texting is fine"
@@ -114,29 +143,39 @@ class CrisisScreen(Screen[None]):
             self.numbers[f"p-{person.id}"] = person.phone
             options.append(Option(text, id=f"p-{person.id}"))
         for kind, heading in KIND_HEADINGS.items():
-            lines = [line for line in self.lines if line.kind == kind]
-            if not lines:
-                continue
-            options.append(Option(Text(heading, style="bold underline"), disabled=True))
-            for line in lines:
-                text = typed(line.name, style="bold")
-                text.append_text(typed(f"   {line_number(line)}", style="bold"))
-                if line.call and line.text_number:
-                    keyword = f"{line.text_keyword} to " if line.text_keyword else ""
-                    text.append_text(typed(f"  (or text {keyword}{line.text_number})"))
-                details = " · ".join(part for part in (line.purpose, line.hours) if part)
-                if details:
-                    text.append_text(typed(f"\n{details}", style="dim"))
-                if line.user_edited or line.user_added:
-                    checked = "your own version"
-                elif line.verified_on is not None:
-                    checked = f"checked on {format_day(line.verified_on)}"
-                else:
-                    checked = ""
+            options.extend(self._line_options(kind, heading, width))
+        return options
+
+    def _line_options(self, kind: str, heading: str, width: int) -> list[Option]:
+        """The helplines of one kind under their heading (nothing if there are none)."""
+        lines = [line for line in self.lines if line.kind == kind]
+        if not lines:
+            return []
+        options = [Option(Text(heading, style="bold underline"), disabled=True)]
+        for line in lines:
+            if kind == "emergency":  # before a country is chosen: the number, and where
+                text = typed(line.call, style="bold")
+                text.append_text(typed(f"   {line.serves}"))
+                checked = checked_words(line)
                 if checked:
-                    text.append_text(typed(f"\n{checked}", style="dim italic"))
-                self.numbers[f"h-{line.id}"] = line.call or line.text_number
+                    text.append_text(Text(f"\n{checked}", style="dim italic"))
+                self.numbers[f"h-{line.id}"] = line.call
                 options.append(Option(text, id=f"h-{line.id}"))
+                continue
+            text = name_and_number(line.name, line_number(line), width)
+            if line.call and line.text_number:
+                keyword = f"{line.text_keyword} to " if line.text_keyword else ""
+                text.append_text(typed(f"\nor text {keyword}{line.text_number}"))
+            details = " · ".join(
+                part for part in (line.serves, line.purpose, line.hours) if part.strip()
+            )
+            if details:
+                text.append_text(typed(f"\n{details}", style="dim"))
+            checked = checked_words(line)
+            if checked:
+                text.append_text(Text(f"\n{checked}", style="dim italic"))
+            self.numbers[f"h-{line.id}"] = line.call or line.text_number
+            options.append(Option(text, id=f"h-{line.id}"))
         return options
 
     def action_copy(self) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+import pytest
+from textual.widgets import Digits, Input, OptionList
 
+from companion.domain.contacts import Person
 from companion.ui.contact_dialogs import CountryDialog, HelplineDialog, PersonDialog
 from companion.ui.crisis import CrisisScreen
 from companion.ui.main_screen import MainScreen
 from companion.ui.urge_screen import UrgeScreen
 
+from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed, toasts
 
 
@@ -29,7 +32,8 @@ async def add_person(pilot, name: str, phone: str) -> None:
 
 
 async def test_crisis_view_before_a_country_is_chosen(make_app, data_dir) -> None:
-    """! shows the emergency advice and the worldwide directory, and how to choose a country."""
+    """! with no country: choosing one is offered first, then the emergency numbers that
+    cover most people and the worldwide directory, each with the day it was checked."""
     seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -37,9 +41,148 @@ async def test_crisis_view_before_a_country_is_chosen(make_app, data_dir) -> Non
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
         words = screen_words(app)
-        assert "Call your local emergency number" in words
+        assert words.index("Press o to choose your country") < words.index("112")
+        for number, where in [
+            ("112", "Across the EU"),
+            ("911", "The United States and Canada"),
+            ("999", "The UK and Ireland"),
+            ("000", "Australia"),
+        ]:
+            assert f"{number} {where}" in words
+        assert "checked on Tue 1 Dec 2026" in words
         assert "findahelpline.com" in words
-        assert "to choose your country" in words
+        assert "checked on Mon 23 Nov 2026" in words
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == "112"
+
+
+async def test_the_pane_before_a_country_is_chosen_shows_emergency_numbers(
+    make_app, data_dir
+) -> None:
+    """The Crisis contacts pane with no country lists the same emergency numbers."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        text = screen_text(app)
+        for number in ("112", "911", "999", "000"):
+            assert f"Emergency services  {number}" in text
+        assert "Press o to choose your country" in screen_words(app)
+
+
+async def test_ireland_has_its_emergency_number_and_abuse_lines_for_women_and_men(
+    make_app, data_dir
+) -> None:
+    """Ireland: 112 large (999 works too), Women's Aid and Men's Aid marked as from an
+    older source, each saying who it is for."""
+    seed_country(data_dir, "IE")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert str(app.screen.query_one("#emergency-number", Digits).value) == "112"
+        words = screen_words(app)
+        assert "999 reaches the same service" in words
+        assert "Women's Aid National Freephone Helpline 1800 341 900" in words
+        assert "Men's Aid Helpline 01 554 3811" in words
+        assert "For women" in words and "For men" in words
+        assert "checked on Tue 1 Dec 2026 against an older source: it may have changed" in words
+
+
+@pytest.mark.parametrize("code", ["GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR", "IE", "AU", "NZ"])
+async def test_where_the_main_abuse_line_is_for_women_a_line_for_men_is_beside_it(
+    make_app, data_dir, code
+) -> None:
+    """Every country whose lines include one for women also shows one that serves men."""
+    seed_country(data_dir, code)
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        serves = [line.serves for line in app.helplines() if line.kind == "abuse"]
+        assert all(serves), "every abuse line says who it is for"
+        if "For women" in serves:
+            assert any("men" in who.replace("women", "") or "anyone" in who for who in serves)
+
+
+LONG_NAME = "Sam [b]bestie[/b] 🌻 from the climbing club, the one who always answers"
+"""A name with markup-looking text and an emoji, too long for any row."""
+
+
+@pytest.mark.parametrize("help_open", [False, True])
+async def test_a_number_is_never_cut(make_app, data_dir, help_open: bool) -> None:
+    """At 80x24, with help open or closed, the pane and the crisis view show the whole
+    number; the name is shortened or wrapped instead, and shown as typed."""
+    seed_country(data_dir, "US")
+    repository = reopen(data_dir)
+    repository.save_person(Person(name=LONG_NAME, phone="+1 (555) 010-0199", created_at=NOW))
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        if help_open:
+            await pilot.press("question_mark")
+            await pilot.pause()
+        text = screen_text(app)
+        assert "+1 (555) 010-0199" in text
+        assert "Sam [b]bes" in text
+        assert "1-800-799-7233" in text
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "+1 (555) 010-0199" in screen_text(app)
+        assert LONG_NAME in screen_words(app)
+
+
+async def test_hiding_a_helpline_can_be_undone_and_the_cursor_stays(make_app, data_dir) -> None:
+    """delete on a helpline hides it and leaves the cursor on its neighbour; ctrl+z shows
+    it again with the cursor on it; the arrows still move the cursor."""
+    seed_country(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        before = [line.id for line in app.helplines()]
+        await pilot.press("4", "down", "down")
+        await pilot.pause()
+        options = app.screen.query_one("#contact-list", OptionList)
+        assert options.highlighted == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        assert [line.id for line in app.helplines()] == before[:2] + before[3:]
+        assert options.highlighted == 2
+        assert options.get_option_at_index(2).id == "line:" + before[3]
+        assert "ctrl+z" in toasts(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [line.id for line in app.helplines()] == before
+        assert options.get_option_at_index(options.highlighted or 0).id == "line:" + before[2]
+        await pilot.press("up")
+        await pilot.pause()
+        assert options.highlighted == 1
+    repository = reopen(data_dir)
+    assert not any(line.hidden for line in repository.helpline_overrides)
+    repository.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [("US", "202-555-0143"), ("GB-ENG", "07700 900123"), (None, "as you would dial it")],
+)
+async def test_the_phone_hint_fits_the_country(make_app, data_dir, code, hint) -> None:
+    """The person dialog's example number follows the country (a number kept for fiction,
+    or a plain hint), and the notes example assumes nothing about who they left."""
+    if code is None:
+        seed(data_dir)
+    else:
+        seed_country(data_dir, code)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert hint in str(app.screen.query_one("#phone", Input).placeholder)
+        words = screen_words(app)
+        assert "the ex" not in words
+        assert "good at 2 a.m." in words
 
 
 async def test_choose_a_country_and_see_its_helplines(make_app, data_dir) -> None:

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.domain.contacts import (
+    EVERYWHERE,
     KINDS,
     NAME_LIMIT,
     RELATIONS,
@@ -61,6 +62,7 @@ ENTRY_KEYS = {
     "countries",
     "kind",
     "name",
+    "serves",
     "purpose",
     "call",
     "silent",
@@ -76,13 +78,10 @@ ENTRY_KEYS = {
 
 NOT_CHECKED = {
     "loveisrespect": "18663319474",
-    "Trevor Project": "18664887386",
     "Trevor old text": "12023041200",
     "SAMHSA": "18006624357",
-    "Men's Advice Line": "08088010327",
     "50808 text line": "50808",
-    "Women's Aid Ireland": "1800341900",
-    "Men's Aid Ireland": "015543811",
+    "LGBT Ireland (old 1890 number)": "1890929539",
     "Assaulted Women's Helpline": "18668630511",
     "Talk4Healing": "18555544325",
     "Quebec suicide line": "18662773553",
@@ -96,6 +95,12 @@ NOT_CHECKED = {
     "KIRAN": "18005990019",
 }
 """Numbers the research could not confirm well enough to ship, digits only."""
+
+OLDER = {"ie-womens-aid", "ie-mens-aid", "gb-mens-advice-line", "us-trevor"}
+"""Entries whose newest source found is over about two years old: shipped, marked older."""
+
+RECHECKED = date(2026, 12, 1)
+"""The day the lines were checked again against stored pages of providers and governments."""
 
 
 def digits(text: str) -> str:
@@ -165,8 +170,9 @@ def test_every_shipped_entry_has_a_number_a_source_and_a_check_date(shipped: Shi
     for entry in shipped.helplines:
         assert entry.call or entry.text_number, entry.id
         assert entry.source and all(s.strip() for s in entry.source), entry.id
-        assert entry.verified_on == CHECKED, entry.id
-        assert entry.status == "verified", entry.id
+        assert entry.verified_on in (CHECKED, RECHECKED), entry.id
+        assert entry.status == ("verified-old" if entry.id in OLDER else "verified"), entry.id
+        assert entry.serves.strip(), entry.id
         assert entry.name and entry.purpose.strip(), entry.id
         assert not (entry.user_edited or entry.user_added or entry.hidden), entry.id
 
@@ -177,8 +183,11 @@ def test_every_raw_entry_spells_out_the_agreed_fields(raw: dict[str, Any]) -> No
     assert set(raw) == {"format", "countries", "directory", "helplines"}
     for record in raw["helplines"]:
         assert set(record) == ENTRY_KEYS, record["id"]
-        assert record["status"] == "verified", record["id"]
-        assert record["verified_on"] == "2026-11-23", record["id"]
+        expected = "verified-old" if record["id"] in OLDER else "verified"
+        assert record["status"] == expected, record["id"]
+        assert record["verified_on"] in ("2026-11-23", "2026-12-01"), record["id"]
+        if record["verified_on"] == "2026-12-01":
+            assert any(source.startswith("http") for source in record["source"]), record["id"]
 
 
 @pytest.mark.parametrize(("service", "number"), list(NOT_CHECKED.items()))
@@ -210,7 +219,7 @@ def test_every_country_has_a_line_for_abuse_or_crisis(shipped: Shipped, country:
 def test_every_country_code_in_the_list_is_a_named_country(shipped: Shipped) -> None:
     """No entry is filed under a country the app can't offer."""
     for entry in shipped.helplines:
-        assert set(entry.countries) <= set(COUNTRIES), entry.id
+        assert set(entry.countries) <= set(COUNTRIES) | {EVERYWHERE}, entry.id
 
 
 def test_uk_wide_services_reach_all_four_nations_and_samaritans_ireland(
@@ -236,11 +245,37 @@ def test_silent_call_help_is_given_only_where_it_was_checked(shipped: Shipped) -
             assert "55" in entry.silent
 
 
-def test_ireland_has_no_emergency_entry_until_one_is_checked(shipped: Shipped) -> None:
-    """Ireland's emergency numbers were not confirmed, so none is shown as checked."""
-    kinds = [entry.kind for entry in helplines_for(shipped, "IE", [])]
-    assert "emergency" not in kinds
-    assert "crisis" in kinds
+def test_ireland_has_112_and_999_and_abuse_lines(shipped: Shipped) -> None:
+    """Ireland shows 112 (999 reaches the same service), and abuse lines for women and men."""
+    shown = helplines_for(shipped, "IE", [])
+    emergency = [entry for entry in shown if entry.kind == "emergency"]
+    assert [entry.call for entry in emergency] == ["112"]
+    assert "999" in emergency[0].notes
+    abuse = {entry.serves for entry in shown if entry.kind == "abuse"}
+    assert {"For women", "For men"} <= abuse
+
+
+def test_before_a_country_is_chosen_the_common_emergency_numbers_show(
+    shipped: Shipped,
+) -> None:
+    """With no country, 112, 911, 999, 000 and 111 show, each saying where it works."""
+    shown = helplines_for(shipped, EVERYWHERE, [])
+    assert [entry.call for entry in shown] == ["112", "911", "999", "000", "111"]
+    assert all(entry.kind == "emergency" and entry.serves for entry in shown)
+
+
+@pytest.mark.parametrize("country", list(COUNTRIES))
+def test_every_country_has_an_emergency_number(shipped: Shipped, country: str) -> None:
+    """Whatever country is chosen, the crisis view has an emergency number to show large."""
+    assert any(entry.kind == "emergency" for entry in helplines_for(shipped, country, []))
+
+
+def test_an_older_entry_says_so_and_an_edited_one_is_the_persons_own() -> None:
+    """A verified-old entry is marked older until the person edits it."""
+    old = line("o1", status="verified-old")
+    assert old.is_older
+    assert not line("o2").is_older
+    assert not replace(old, user_edited=True).is_older
 
 
 def test_text_only_lines_have_no_number_to_call(shipped: Shipped) -> None:
@@ -303,7 +338,6 @@ def _duplicate(data: dict[str, Any]) -> None:
     [
         _set(["format"], 2),
         _drop(["format"]),
-        _set(["helplines", 0, "status"], "verified-old"),
         _set(["helplines", 1, "status"], "unverified"),
         _set(["helplines", 0, "source"], []),
         _drop(["helplines", 0, "source"]),
@@ -324,7 +358,6 @@ def _duplicate(data: dict[str, Any]) -> None:
     ids=[
         "format-2",
         "no-format",
-        "verified-old",
         "unverified",
         "empty-source",
         "no-source",
@@ -837,6 +870,7 @@ words = st.text(max_size=60).filter(
     kind=st.sampled_from(KINDS),
     name=names,
     purpose=words,
+    serves=words,
     numbers=st.tuples(st.one_of(st.just(""), phones), st.one_of(st.just(""), phones)).filter(
         lambda pair: any(pair)
     ),
@@ -851,6 +885,7 @@ def test_a_helpline_comes_back_exactly_as_saved(
     kind: str,
     name: str,
     purpose: str,
+    serves: str,
     numbers: tuple[str, str],
     extras: tuple[str, str, str, str],
     source: list[str],
@@ -865,6 +900,7 @@ def test_a_helpline_comes_back_exactly_as_saved(
         kind=kind,
         name=name,
         purpose=purpose,
+        serves=serves,
         call=numbers[0],
         text_number=numbers[1],
         silent=extras[0],
