@@ -66,7 +66,7 @@ class UrgeEndDialog(ModalScreen[Ending | None]):
                 compact=True,
             )
             yield Label("What helped? (optional)")
-            yield Input(placeholder="optional", id="helped", compact=True)
+            yield Input(placeholder="optional", id="helped", compact=True, select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -387,3 +387,55 @@ async def test_what_helped_is_shown_as_typed(make_app, data_dir) -> None:
         await pilot.press("2", "v")
         await pilot.pause()
         assert "[b]my sister[/b]" in screen_text(app)
+
+
+async def test_coming_back_to_what_helped_never_replaces_it(make_app, data_dir) -> None:
+    """Enter, shift+tab back into the note and a digit: the digit joins the words."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", *"a walk", "enter", "shift+tab")
+        await pilot.pause()
+        helped = app.screen.query_one("#helped", Input)
+        assert app.focused is helped
+        await pilot.press(*" 2 times")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeEndDialog)
+        assert helped.value == "a walk 2 times"
+        await pilot.press("tab", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].helped == "a walk 2 times"
+    saved.close()
+
+
+async def test_focus_never_selects_what_helped(make_app, data_dir) -> None:
+    """Back in the note after enter, a key typed straight away adds to the words."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", *"a walk", "enter", "shift+tab", "s")
+        await pilot.pause()
+        assert app.screen.query_one("#helped", Input).value == "a walks"
+
+
+async def test_digits_in_the_unsent_letter_stay_words(make_app, data_dir) -> None:
+    """Digits typed into the letter are text: they neither rate the urge nor close anything."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot, "7")
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"3 years 9 months")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsentDialog)
+        assert app.screen.query_one("#unsent", TextArea).text == "3 years 9 months"
+        assert [r.value for r in app.current_urge.ratings] == [7]
