@@ -235,7 +235,7 @@ async def test_each_way_a_session_can_end(make_app, data_dir, key, outcome, said
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert said in toasts(app)
-        assert "Ridden out: 1 (1 this week)" in screen_text(app)
+        assert "Sessions closed: 1 (1 in 7 days)" in screen_words(app)
     saved = reopen(data_dir)
     (session,) = saved.urges
     assert session.outcome == outcome and session.helped == "a walk"
@@ -344,7 +344,7 @@ async def test_history_and_personal_figures(make_app, data_dir, clock) -> None:
             await pilot.press("1")
             await pilot.pause()
             clock.advance(hours=5)
-        assert "Ridden out: 5 (5 this week)" in screen_text(app)
+        assert "Sessions closed: 5 (5 in 7 days)" in screen_words(app)
         await pilot.press("2", "v")
         await pilot.pause()
         assert isinstance(app.screen, UrgeHistoryScreen)
@@ -439,3 +439,93 @@ async def test_digits_in_the_unsent_letter_stay_words(make_app, data_dir) -> Non
         assert isinstance(app.screen, UnsentDialog)
         assert app.screen.query_one("#unsent", TextArea).text == "3 years 9 months"
         assert [r.value for r in app.current_urge.ratings] == [7]
+
+
+async def close_session(pilot, clock, ratings: str = "63", outcome: str = "1") -> None:
+    """A whole session: u, the first rating, a later one, then e and how it ended."""
+    await start_session(pilot, ratings[0])
+    for rating in ratings[1:]:
+        clock.advance(minutes=3)
+        await pilot.press(rating)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press(outcome)
+    await pilot.pause()
+    clock.advance(hours=2)
+
+
+async def test_a_first_running_session_is_not_called_no_sessions(make_app, data_dir) -> None:
+    """Back on the panes during the very first session: it runs, and nothing says "none"."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "A session is running" in words
+        assert "No sessions yet" not in words
+
+
+async def test_still_deciding_is_not_counted_as_not_reaching_out(make_app, data_dir, clock) -> None:
+    """One session ended "Still deciding": it is counted as closed, and as nothing more."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await close_session(pilot, clock, outcome="2")
+        words = screen_words(app)
+        assert "Sessions closed: 1 (1 in 7 days)" in words
+        assert "without reaching out" not in words
+        assert "Not acted on" not in words
+        assert "Peak of" not in words  # one session is not a chart
+        assert "last 1" not in words
+
+
+async def test_the_chart_and_the_count_of_held_back_urges(make_app, data_dir, clock) -> None:
+    """After three sessions, one ended "I didn't contact them": the pane counts exactly that."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for outcome in "213":
+            await close_session(pilot, clock, outcome=outcome)
+            if outcome == "3":  # the gentle slip question
+                await pilot.press("escape")
+                await pilot.pause()
+        words = screen_words(app)
+        assert "Sessions closed: 3 (3 in 7 days)" in words
+        assert "Ended without reaching out: 1" in words
+        assert "Peak of your last 3 sessions" in words
+
+
+async def test_figures_never_say_zero_minutes(make_app, data_dir, clock) -> None:
+    """Five sessions strongest at the very start read "right at the start", not "0 minutes"."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(4):
+            await close_session(pilot, clock, ratings="81")
+        await pilot.press("2", "v")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "After 5 closed sessions (you have closed 4 so far)" in words
+        await pilot.press("escape")
+        await pilot.pause()
+        await close_session(pilot, clock, ratings="81")
+        await pilot.press("2", "v")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "the pull was usually at its strongest right at the start" in words
+        assert "0 minutes" not in words
+        assert "usually by about 3 minutes" in words
+
+
+async def test_crisis_and_hide_keys_fit_the_footer_at_80x24(make_app, data_dir) -> None:
+    """On the running session at 80x24 the footer still shows ! Crisis and ^l Hide."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "! Crisis" in footer
+        assert "^l Hide" in footer
+        assert "e End" in footer
