@@ -310,7 +310,8 @@ class UrgeSession:
     unsafe: bool = False
     """True if the person said they did not feel safe."""
     unsent: str = ""
-    """A message they wanted to send, kept here and never sent."""
+    """A letter written here before letters had a place of their own (see
+    companion.domain.letters); it is listed with them, and moves out when changed."""
     ended_at: datetime | None = None
     """When it was closed, or None while it runs."""
     outcome: str = ""

@@ -195,7 +195,9 @@ async def test_ctrl_g_from_the_unsent_message_keeps_the_words(make_app, data_dir
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
     saved = reopen(data_dir)
-    assert saved.urges[0].unsent == "I miss you! [b]really[/b]"
+    (letter,) = saved.letters
+    assert letter.text == "I miss you! [b]really[/b]"
+    assert letter.session_id == saved.urges[0].id
     saved.close()
 
 
