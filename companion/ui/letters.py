@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual.binding import Binding, BindingType
+
 from companion.domain.dates import format_day
 from companion.domain.letters import Letter
 from companion.ui.log_screen import LogScreen, Row
@@ -14,6 +16,10 @@ from companion.ui.text import one_line
 class LettersScreen(LogScreen[Letter]):
     """Every unsent letter, newest first; enter opens one to read or go on writing."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "request('add')", "Write one"),
+        Binding("e", "request('edit')", "Open", show=False),
+    ]
     COLUMNS: ClassVar[tuple[str, ...]] = ("Written", "First words")
     WIDE = 1
     HELP = """\
