@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
-from companion.boundaries import BoundaryFlows
+from companion.boundaries import BoundaryFlows, LogKind
 from companion.checklist_flows import ChecklistFlows
 from companion.clock import Clock, SystemClock
 from companion.domain.contacts import (
@@ -43,6 +43,7 @@ from companion.domain.reasons import (
     review_order,
 )
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
+from companion.letter_flows import LetterFlows
 from companion.store.repository import Repository
 from companion.ui.contact_dialogs import (
     CountryDialog,
@@ -65,13 +66,15 @@ from companion.ui.dialogs import (
 )
 from companion.ui.guided import GuidedScreen
 from companion.ui.hide import HiddenScreen
+from companion.ui.letters import LettersScreen
+from companion.ui.log_screen import LogScreen
 from companion.ui.main_screen import MainScreen
 from companion.ui.reason_dialog import ReasonDialog, ReasonDraft, ReasonValues
 from companion.ui.reasons_pane import ReasonsPane
 from companion.ui.review import BreatheScreen, ReviewScreen
 from companion.ui.slips import SlipsScreen
 from companion.ui.text import one_line
-from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UnsentDialog, UrgeEndDialog
+from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UrgeEndDialog
 from companion.ui.urge_history import UrgeHistoryScreen
 from companion.ui.urge_pane import UrgePane
 from companion.ui.urge_screen import UrgeScreen
@@ -119,7 +122,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(BoundaryFlows, ChecklistFlows):
+class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -374,13 +377,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
     @on(UrgeScreen.WriteRequested)
     @work(group="dialog")
     async def _urge_write(self) -> None:
-        """The message that is never sent, kept in the session."""
-        if self.current_urge is None:
-            return
-        them = self.repository.profile.them
-        text = await self.push_screen_wait(UnsentDialog(self.current_urge.unsent, them))
-        if text is not None and self.current_urge is not None:
-            self.update_urge(self.current_urge.with_details(unsent=text))
+        """The letter that is never sent, kept with the others and linked to the session."""
+        if self.current_urge is not None:
+            await self.write_session_letter(self.current_urge.id)
 
     @on(UrgeScreen.TriggerRequested)
     @work(group="dialog")
@@ -443,6 +442,16 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         """Every session, and the person's own figures."""
         stats = urge_stats(self.repository.urges, self.clock.now())
         self.push_screen(UrgeHistoryScreen(self.repository.urges, stats.figures, self.alias))
+
+    def log_kinds(self) -> dict[type[LogScreen[Any]], LogKind]:
+        """Every list screen, the unsent letters included."""
+        repo = self.repository
+        return {
+            **super().log_kinds(),
+            LettersScreen: LogKind(
+                lambda: repo.letters, repo.delete_letter, repo.save_letter, self.edit_letter
+            ),
+        }
 
     # Reasons ---------------------------------------------------------------------
 
@@ -900,6 +909,11 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
                 self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
+        yield SystemCommand(
+            "Letters you didn't send",
+            "Read them, write one, or delete one; kept on this computer",
+            self.action_show_letters,
+        )
         yield SystemCommand("Read my reasons", "One at a time", self.action_review)
         yield SystemCommand("They reached out", "Log it, without answering", self.action_hoover)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)

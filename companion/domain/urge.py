@@ -310,7 +310,8 @@ class UrgeSession:
     unsafe: bool = False
     """True if the person said they did not feel safe."""
     unsent: str = ""
-    """A message they wanted to send, kept here and never sent."""
+    """A letter written here before letters had a place of their own (see
+    companion.domain.letters); it is listed with them, and moves out when changed."""
     ended_at: datetime | None = None
     """When it was closed, or None while it runs."""
     outcome: str = ""
@@ -575,18 +576,24 @@ class Figures:
 
 FIGURES_FROM = 5
 """Sessions needed before personal figures are shown."""
+PEAKS_FROM = 3
+"""Closed sessions needed before the little chart of their peaks is shown."""
 
 
 @dataclass(frozen=True)
 class UrgeStats:
     """What the idle pane shows."""
 
-    surfed: int
-    """Sessions closed with an outcome."""
+    closed: int
+    """Sessions closed with an outcome (a session still running is not counted)."""
     this_week: int
-    """Of those, how many started in the last 7 days ("this week" on screen)."""
-    not_acted_on: int
-    """Closed sessions where the person did not contact them."""
+    """Of those, how many started in the last 7 days."""
+    not_contacted: int
+    """Closed sessions the person ended with "I didn't contact them".
+
+    "Still deciding" and "they contacted me" are not counted here: the person has not
+    said they held back, and the app says only what they said.
+    """
     recent_peaks: tuple[int, ...]
     """The highest rating of each recent closed session, oldest first."""
     figures: Figures | None
@@ -598,9 +605,9 @@ def urge_stats(sessions: Iterable[UrgeSession], now: datetime, recent: int = 24)
     closed = sorted((s for s in sessions if not s.running), key=lambda s: s.started_at)
     week_ago = now - timedelta(days=7)
     return UrgeStats(
-        surfed=len(closed),
+        closed=len(closed),
         this_week=sum(1 for s in closed if s.started_at >= week_ago),
-        not_acted_on=sum(1 for s in closed if not s.acted_on),
+        not_contacted=sum(1 for s in closed if s.outcome == "not_contacted"),
         recent_peaks=tuple(s.peak.value for s in closed[len(closed) - max(recent, 0) :]),
         figures=personal_figures(closed),
     )

@@ -17,6 +17,7 @@ from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import History, Slip, is_whole_number, newest_first
 from companion.domain.hoovers import Hoover
+from companion.domain.letters import FROM_SESSION, Letter, all_letters
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact, current_mode
 from companion.domain.profile import Profile
@@ -49,6 +50,8 @@ DATES = "dates"
 """The table holding dates that matter."""
 CHECKLIST = "checklist"
 """The table holding one record per checklist channel the person changed or added."""
+LETTERS = "letters"
+"""The table holding the letters the person did not send."""
 _SETTINGS_ID = 1
 
 
@@ -76,6 +79,7 @@ RECORD_KINDS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
     WINS: Win.from_dict,
     DATES: MarkedDate.from_dict,
     CHECKLIST: Channel.from_dict,
+    LETTERS: Letter.from_dict,
 }
 """Each table of records, and how one of its records is read back (and checked)."""
 
@@ -165,6 +169,7 @@ class Repository:
         self.wins = Records(db, WINS, Win.from_dict)
         self.dates = Records(db, DATES, MarkedDate.from_dict)
         self._channels = Records(db, CHECKLIST, Channel.from_dict)
+        self._letters = Records(db, LETTERS, Letter.from_dict)
 
     @classmethod
     def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
@@ -283,6 +288,33 @@ class Repository:
     def save_urge(self, session: UrgeSession) -> UrgeSession:
         """Add or update a session; saved at its start, each check-in and its end."""
         return self._urges.save(session)
+
+    # Unsent letters ---------------------------------------------------------------
+
+    @property
+    def letters(self) -> list[Letter]:
+        """Every letter the person did not send, newest first (those still kept inside
+        an older urge session included)."""
+        return all_letters(self._letters.all(), self._urges.all())
+
+    def save_letter(self, letter: Letter) -> Letter:
+        """Keep a letter; a letter once kept inside its session moves out of it."""
+        self._letters.save(letter)
+        session = self._urges.find(letter.session_id)
+        if session is not None and session.unsent:
+            self._urges.save(session.with_details(unsent=""))
+        return letter
+
+    def delete_letter(self, letter_id: str) -> Letter | None:
+        """Remove a letter and return it (for undo); None if there was none."""
+        if letter_id.startswith(FROM_SESSION):
+            found = next((x for x in self.letters if x.id == letter_id), None)
+            session = self._urges.find(letter_id.removeprefix(FROM_SESSION))
+            if found is None or session is None:
+                return None
+            self._urges.save(session.with_details(unsent=""))
+            return found
+        return self._letters.delete(letter_id)
 
     # Reasons -------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ class MainScreen(Screen[None]):
         Binding("t", "app.plan_date", "Dates", show=False),
         Binding("m", "app.set_mode", "Mode", show=False),
         Binding("b", "app.checklist", "Blocking", show=False),
+        Binding("L", "app.show_letters", "Letters", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", show=False),
     ]

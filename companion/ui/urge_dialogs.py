@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.history import check_note, with_alias
@@ -66,7 +66,7 @@ class UrgeEndDialog(ModalScreen[Ending | None]):
                 compact=True,
             )
             yield Label("What helped? (optional)")
-            yield Input(placeholder="optional", id="helped", compact=True)
+            yield Input(placeholder="optional", id="helped", compact=True, select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,9 +101,10 @@ class UrgeEndDialog(ModalScreen[Ending | None]):
 
 
 class UnsentDialog(Dialog[str]):
-    """Write the message you want to send. It stays here; nothing can send it."""
+    """Write the letter you won't send. It is kept, however the box closes; nothing sends it."""
 
-    TITLE = "The message you won't send"
+    TITLE = "The letter you won't send"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Keep and close")]
 
     def __init__(self, text: str, them: str) -> None:
         """Open with what was written before."""
@@ -115,20 +116,32 @@ class UnsentDialog(Dialog[str]):
         """A note and a text box."""
         yield Static(
             typed(
-                f"Write everything you want to say to {self.them}. It is kept only here, "
-                "in this session. There is no way to send it from this app."
+                f"Write everything you want to say to {self.them}. Nothing in this app can "
+                "send it. It is kept with your unsent letters, in the data folder on this "
+                "computer, until you delete it: escape keeps it too. L on the main screen "
+                "lists them."
             ),
             classes="dialog-note",
         )
         yield TextArea(self.text, id="unsent", soft_wrap=True, compact=True)
 
+    def on_mount(self) -> None:
+        """The second button only closes (nothing is cancelled); writing goes on at the end."""
+        self.query_one("#cancel", Button).label = "Close"
+        area = self.query_one("#unsent", TextArea)
+        area.move_cursor(area.document.end)
+
     def save_label(self) -> str:
         """Keeping, not sending."""
-        return "Keep it here"
+        return "Keep it"
 
     def result(self) -> str:
         """The text, any length up to the note limit."""
         return check_note(self.query_one("#unsent", TextArea).text)
+
+    def action_cancel(self) -> None:
+        """Escape (or Close) keeps the words as well, once every key typed has arrived."""
+        self.action_save()
 
 
 class TriggerDialog(ModalScreen[str | None]):

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from companion.domain.dates import plural
 from companion.domain.history import with_alias
 from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
 from companion.ui.text import one_line, visible
@@ -27,21 +28,28 @@ COLUMNS = (
 """The table's columns."""
 
 
-def figures_text(figures: Figures | None) -> str:
-    """The person's own urge curve in a sentence or two."""
+def figures_text(figures: Figures | None, closed: int = 0) -> str:
+    """The person's own urge curve in a sentence or two, once there are enough sessions.
+
+    A minute figure below one would read "about 0 minutes", so it is said in words.
+    """
     if figures is None:
+        so_far = f" (you have closed {closed} so far)" if closed else ""
         return (
-            f"After {FIGURES_FROM} sessions, your own figures appear here: when the pull "
-            "tends to be strongest, and how long it takes to ease."
+            f"After {FIGURES_FROM} closed sessions{so_far}, your own figures appear here: "
+            "when the pull tends to be strongest, and how long it takes to ease."
         )
-    text = (
-        f"Across your {figures.sessions} sessions, the pull was usually strongest about "
-        f"{figures.median_peak_minute:.0f} minutes in."
-    )
+    text = f"Across your {figures.sessions} sessions, the pull was usually "
+    peak = round(figures.median_peak_minute)
+    if peak < 1:
+        text += "at its strongest right at the start."
+    else:
+        text += f"strongest about {plural(peak, 'minute')} in."
     if figures.median_half_minute is not None:
+        half = round(figures.median_half_minute)
+        when = "within the first minute" if half < 1 else f"by about {plural(half, 'minute')}"
         text += (
-            f" In {figures.fell_to_half} of them it fell to half its peak or less, "
-            f"usually by about {figures.median_half_minute:.0f} minutes."
+            f" In {figures.fell_to_half} of them it fell to half its peak or less, usually {when}."
         )
     return text
 
@@ -57,13 +65,14 @@ class UrgeHistoryScreen(Screen[None]):
         """Show ``sessions`` and ``figures``; ``alias`` names the person they left."""
         super().__init__()
         self.sessions = sessions
+        self.closed = sum(1 for s in sessions if not s.running)
         self.figures = figures
         self.alias = alias
 
     def compose(self) -> ComposeResult:
         """Heading, figures, table."""
-        yield Static("Urges you rode out", id="history-title")
-        yield Static(figures_text(self.figures), id="history-figures")
+        yield Static("Your urge sessions, newest first", id="history-title")
+        yield Static(figures_text(self.figures, self.closed), id="history-figures")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
         yield Footer()
 
@@ -82,7 +91,7 @@ class UrgeHistoryScreen(Screen[None]):
                     str(s.first),
                     str(s.peak.value),
                     str(s.last),
-                    with_alias(OUTCOMES.get(s.outcome, ""), self.alias),
+                    "still open" if s.running else with_alias(OUTCOMES[s.outcome], self.alias),
                     visible(one_line(s.trigger, 30)),
                     visible(one_line(s.helped, 40)),
                 )

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from companion.domain.urge import UrgeSession, UrgeStats
+from companion.domain.urge import PEAKS_FROM, UrgeSession, UrgeStats
 
 
 class UrgePane(Vertical, can_focus=True):
@@ -83,14 +83,19 @@ urges tend to be strongest and how long they take to ease.
         counts = self.query_one("#urge-counts", Static)
         line = self.query_one("#urge-sparkline", Sparkline)
         label = self.query_one("#urge-sparkline-label", Static)
-        if stats is None or stats.surfed == 0:
+        closed = 0 if stats is None else stats.closed
+        counts.display = closed > 0 or self.running is None
+        if stats is None or closed == 0:
             counts.update(Text("No sessions yet.", style="dim"))
             line.display = label.display = False
             return
-        counts.update(
-            f"Ridden out: {stats.surfed} ({stats.this_week} this week)\n"
-            f"Not acted on: {stats.not_acted_on}"
-        )
-        line.display = label.display = True
+        words = f"Sessions closed: {closed}"
+        if stats.this_week:
+            words += f" ({stats.this_week} in 7 days)"
+        if stats.not_contacted:
+            words += f"\nEnded without reaching out: {stats.not_contacted}"
+        counts.update(words)
+        peaks = len(stats.recent_peaks)
+        line.display = label.display = peaks >= PEAKS_FROM
         line.data = [float(v) for v in stats.recent_peaks]
-        label.update(Text(f"Highest rating of your last {len(stats.recent_peaks)}", style="dim"))
+        label.update(Text(f"Peak of your last {peaks} sessions", style="dim"))

@@ -38,9 +38,10 @@ class UrgeScreen(Screen[None]):
     """Everything for riding out one urge. Changes are reported up; the app saves them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("plus", "extend", "5 more min", key_display="+"),
+        Binding("plus", "extend", "5 min", key_display="+"),
         Binding("w", "write", "Write it"),
-        Binding("t", "trigger", "What set it off"),
+        Binding("t", "trigger", "What set it off", show=False),
+        Binding("L", "app.show_letters", "Letters", show=False),
         Binding("e", "end", "End"),
         Binding("escape", "leave", "Back"),
         Binding("a", "skill(0)", "Skill", show=False),
@@ -57,8 +58,9 @@ want to say how strong it is now; every few minutes the screen asks.
 
 - **+** adds five minutes, **e** ends the session, **escape** goes back to the
   main screen while the timer keeps running (**u** returns here).
-- **w** lets you write the message you want to send. It stays here; nothing can
-  be sent from this app.
+- **w** lets you write the letter you want to send. Nothing can send it; it is
+  kept with your unsent letters on this computer (**L** lists them).
+- **t** lets you say what set it off (you can skip it).
 - **!** shows your crisis contacts at any moment.
 """
 

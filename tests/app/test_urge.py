@@ -195,7 +195,9 @@ async def test_ctrl_g_from_the_unsent_message_keeps_the_words(make_app, data_dir
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
     saved = reopen(data_dir)
-    assert saved.urges[0].unsent == "I miss you! [b]really[/b]"
+    (letter,) = saved.letters
+    assert letter.text == "I miss you! [b]really[/b]"
+    assert letter.session_id == saved.urges[0].id
     saved.close()
 
 
@@ -235,7 +237,7 @@ async def test_each_way_a_session_can_end(make_app, data_dir, key, outcome, said
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert said in toasts(app)
-        assert "Ridden out: 1 (1 this week)" in screen_text(app)
+        assert "Sessions closed: 1 (1 in 7 days)" in screen_words(app)
     saved = reopen(data_dir)
     (session,) = saved.urges
     assert session.outcome == outcome and session.helped == "a walk"
@@ -344,7 +346,7 @@ async def test_history_and_personal_figures(make_app, data_dir, clock) -> None:
             await pilot.press("1")
             await pilot.pause()
             clock.advance(hours=5)
-        assert "Ridden out: 5 (5 this week)" in screen_text(app)
+        assert "Sessions closed: 5 (5 in 7 days)" in screen_words(app)
         await pilot.press("2", "v")
         await pilot.pause()
         assert isinstance(app.screen, UrgeHistoryScreen)
@@ -387,3 +389,145 @@ async def test_what_helped_is_shown_as_typed(make_app, data_dir) -> None:
         await pilot.press("2", "v")
         await pilot.pause()
         assert "[b]my sister[/b]" in screen_text(app)
+
+
+async def test_coming_back_to_what_helped_never_replaces_it(make_app, data_dir) -> None:
+    """Enter, shift+tab back into the note and a digit: the digit joins the words."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", *"a walk", "enter", "shift+tab")
+        await pilot.pause()
+        helped = app.screen.query_one("#helped", Input)
+        assert app.focused is helped
+        await pilot.press(*" 2 times")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeEndDialog)
+        assert helped.value == "a walk 2 times"
+        await pilot.press("tab", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    saved = reopen(data_dir)
+    assert saved.urges[0].helped == "a walk 2 times"
+    saved.close()
+
+
+async def test_focus_never_selects_what_helped(make_app, data_dir) -> None:
+    """Back in the note after enter, a key typed straight away adds to the words."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", *"a walk", "enter", "shift+tab", "s")
+        await pilot.pause()
+        assert app.screen.query_one("#helped", Input).value == "a walks"
+
+
+async def test_digits_in_the_unsent_letter_stay_words(make_app, data_dir) -> None:
+    """Digits typed into the letter are text: they neither rate the urge nor close anything."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot, "7")
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"3 years 9 months")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsentDialog)
+        assert app.screen.query_one("#unsent", TextArea).text == "3 years 9 months"
+        assert [r.value for r in app.current_urge.ratings] == [7]
+
+
+async def close_session(pilot, clock, ratings: str = "63", outcome: str = "1") -> None:
+    """A whole session: u, the first rating, a later one, then e and how it ended."""
+    await start_session(pilot, ratings[0])
+    for rating in ratings[1:]:
+        clock.advance(minutes=3)
+        await pilot.press(rating)
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press(outcome)
+    await pilot.pause()
+    clock.advance(hours=2)
+
+
+async def test_a_first_running_session_is_not_called_no_sessions(make_app, data_dir) -> None:
+    """Back on the panes during the very first session: it runs, and nothing says "none"."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "A session is running" in words
+        assert "No sessions yet" not in words
+
+
+async def test_still_deciding_is_not_counted_as_not_reaching_out(make_app, data_dir, clock) -> None:
+    """One session ended "Still deciding": it is counted as closed, and as nothing more."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await close_session(pilot, clock, outcome="2")
+        words = screen_words(app)
+        assert "Sessions closed: 1 (1 in 7 days)" in words
+        assert "without reaching out" not in words
+        assert "Not acted on" not in words
+        assert "Peak of" not in words  # one session is not a chart
+        assert "last 1" not in words
+
+
+async def test_the_chart_and_the_count_of_held_back_urges(make_app, data_dir, clock) -> None:
+    """After three sessions, one ended "I didn't contact them": the pane counts exactly that."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for outcome in "213":
+            await close_session(pilot, clock, outcome=outcome)
+            if outcome == "3":  # the gentle slip question
+                await pilot.press("escape")
+                await pilot.pause()
+        words = screen_words(app)
+        assert "Sessions closed: 3 (3 in 7 days)" in words
+        assert "Ended without reaching out: 1" in words
+        assert "Peak of your last 3 sessions" in words
+
+
+async def test_figures_never_say_zero_minutes(make_app, data_dir, clock) -> None:
+    """Five sessions strongest at the very start read "right at the start", not "0 minutes"."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(4):
+            await close_session(pilot, clock, ratings="81")
+        await pilot.press("2", "v")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "After 5 closed sessions (you have closed 4 so far)" in words
+        await pilot.press("escape")
+        await pilot.pause()
+        await close_session(pilot, clock, ratings="81")
+        await pilot.press("2", "v")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "the pull was usually at its strongest right at the start" in words
+        assert "0 minutes" not in words
+        assert "usually by about 3 minutes" in words
+
+
+async def test_crisis_and_hide_keys_fit_the_footer_at_80x24(make_app, data_dir) -> None:
+    """On the running session at 80x24 the footer still shows ! Crisis and ^l Hide."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_session(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "! Crisis" in footer
+        assert "^l Hide" in footer
+        assert "e End" in footer

@@ -723,7 +723,7 @@ def test_running_sessions_are_not_counted() -> None:
     """A session still on screen is not yet surfed, in any figure."""
     running = [session(WAVE, start=NOW - timedelta(hours=i), outcome=None) for i in range(6)]
     stats = urge_stats(running, NOW)
-    assert (stats.surfed, stats.this_week, stats.not_acted_on) == (0, 0, 0)
+    assert (stats.closed, stats.this_week, stats.not_contacted) == (0, 0, 0)
     assert stats.recent_peaks == ()
     assert stats.figures is None
 
@@ -739,19 +739,21 @@ def test_this_week_counts_sessions_started_in_the_last_seven_days() -> None:
         session(WAVE, start=NOW - timedelta(minutes=5), outcome=None),
     ]
     stats = urge_stats(sessions, NOW)
-    assert stats.surfed == 4
+    assert stats.closed == 4
     assert stats.this_week == 2
 
 
-def test_only_contacting_them_counts_as_acting_on_the_urge() -> None:
-    """Still deciding or being contacted by them is not the person acting on it."""
+def test_only_i_didnt_contact_them_counts_as_not_contacting() -> None:
+    """Still deciding, contacting them, or being contacted are not counted as holding back."""
     sessions = [
         closed_at(NOW - timedelta(days=i), outcome=outcome)
-        for i, outcome in enumerate(["not_contacted", "deciding", "contacted", "they_contacted"])
+        for i, outcome in enumerate(
+            ["not_contacted", "deciding", "contacted", "they_contacted", "not_contacted"]
+        )
     ]
     stats = urge_stats(sessions, NOW)
-    assert stats.surfed == 4
-    assert stats.not_acted_on == 3
+    assert stats.closed == 5
+    assert stats.not_contacted == 2
 
 
 def test_recent_peaks_are_oldest_first_whatever_order_they_come_in() -> None:
