@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
 from companion.ui.checklist_dialogs import SafetyNoteDialog
+from companion.ui.cursor import cursor_key
 from companion.ui.text import one_line, typed
 
 HEADING = "heading:"
@@ -145,9 +146,8 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         self.items = items
         self.safety = safety
         option_list = self.query_one(OptionList)
+        before = [option.id for option in option_list.options]
         current = option_list.highlighted
-        if keep is None and current is not None and current < option_list.option_count:
-            keep = option_list.get_option_at_index(current).id
         width = option_list.content_region.width
         labels = {**STATES, **STEP_STATES}
         if width - ROW_MARGIN - max(map(len, labels.values())) < NAME_ROOM:
@@ -171,14 +171,9 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         option_list.clear_options()
         option_list.add_options(options)
         ids = [o.id for o in options]
-        if keep in ids:
-            option_list.highlighted = ids.index(keep)
-        elif current is not None and items:
-            # The row is gone (removed): stay where it was, on the nearest row left.
-            rows = [index for index, o in enumerate(options) if not o.disabled]
-            option_list.highlighted = min(rows, key=lambda index: abs(index - current))
-        elif items:
-            option_list.highlighted = ids.index(items[0].id)
+        key = cursor_key(before, current, [item.id for item in items], keep)
+        if key is not None:
+            option_list.highlighted = ids.index(key)
         self.query_one("#checklist-progress", Static).update(progress(items).words)
         self._show_hint()
         option_list.focus()

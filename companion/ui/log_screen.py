@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from companion.ui.cursor import cursor_key
 from companion.ui.text import one_line, typed, visible
 
 T = TypeVar("T")
@@ -127,7 +128,8 @@ class LogScreen(Screen[None], Generic[T]):
             self.filter = None
         shown = [r for r in rows if self.filter is None or r.group == self.filter]
         table = self.query_one(DataTable)
-        cursor = table.cursor_row
+        before = [row.key.value for row in table.ordered_rows]
+        key = cursor_key(before, table.cursor_row, [r.key for r in shown], keep)
         table.clear(columns=True)
         cells = [tuple(visible(cell) for cell in r.cells) for r in shown]
         # Widths are measured here: the table may be refilled while a dialog covers it.
@@ -152,11 +154,8 @@ class LogScreen(Screen[None], Generic[T]):
             table.add_row(*(Text(cell) for cell in line), key=r.key)
         self.query_one(".log-empty", Static).update("" if rows else self.EMPTY)
         self._show_filter(rows)
-        keys = [r.key for r in shown]
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
-        elif shown:
-            table.move_cursor(row=min(cursor, len(shown) - 1))
+        if key is not None:
+            table.move_cursor(row=[r.key for r in shown].index(key))
         table.focus()
 
     def _show_filter(self, rows: list[Row]) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
+from companion.ui.cursor import cursor_key
 from companion.ui.text import one_line, typed
 
 ROOM_FOR_WORDS = 30
@@ -98,16 +99,17 @@ The list never opens by itself: you choose when to see it.
         if not self.is_mounted:
             return
         option_list = self.query_one(OptionList)
-        current = self.selected()
-        keep = keep or (current.id if current else None)
+        before = [option.id for option in option_list.options]
         shown = self.shown()
+        ids = [r.id for r in shown]
+        key = cursor_key(before, option_list.highlighted, ids, keep)
         option_list.clear_options()
         option_list.add_options([Option(self._row(r), id=r.id) for r in shown])
-        ids = [r.id for r in shown]
-        if keep in ids:
-            option_list.highlighted = ids.index(keep)
-        elif shown:
-            option_list.highlighted = 0
+        if key is not None:
+            option_list.highlighted = ids.index(key)
+        if shown and self.screen.focused is self:
+            # The pane held the focus while it was empty: the cursor goes where the rows are.
+            self.screen.set_focus(option_list)
         empty = self.query_one("#reasons-empty", Static)
         empty.display = not shown
         if self.reasons and not shown:
