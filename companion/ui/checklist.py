@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
 from companion.ui.checklist_dialogs import SafetyNoteDialog
 from companion.ui.cursor import cursor_key
-from companion.ui.text import one_line, typed
+from companion.ui.text import one_line, typed, visible
 
 HEADING = "heading:"
 """Option ids of the group headings start with this (they can't be selected)."""
@@ -150,11 +151,11 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         current = option_list.highlighted
         width = option_list.content_region.width
         labels = {**STATES, **STEP_STATES}
-        if width - ROW_MARGIN - max(map(len, labels.values())) < NAME_ROOM:
+        if width - ROW_MARGIN - max(map(cell_len, labels.values())) < NAME_ROOM:
             labels.update(SHORT_STATES)
-        label_width = max(map(len, labels.values()))
+        label_width = max(map(cell_len, labels.values()))
         room = max(width - ROW_MARGIN - label_width, 8)
-        name_width = min(max((len(item.name) for item in items), default=0), room)
+        name_width = min(max((cell_len(visible(item.name)) for item in items), default=0), room)
         options: list[Option] = []
         group = ""
         for item in items:
@@ -162,7 +163,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
                 group = item.group
                 options.append(Option(Text(group, style="bold"), id=HEADING + group, disabled=True))
             row = Text("  ")
-            name = typed(one_line(item.name, name_width))
+            name = typed(one_line(visible(item.name), name_width))
             row.append_text(name)
             row.append(" " * max(name_width - name.cell_len, 0) + "  ")
             label = labels[item.state].ljust(label_width)

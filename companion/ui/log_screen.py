@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -134,13 +135,13 @@ class LogScreen(Screen[None], Generic[T]):
         cells = [tuple(visible(cell) for cell in r.cells) for r in shown]
         # Widths are measured here: the table may be refilled while a dialog covers it.
         widths = [
-            max([len(title), *(len(line[index]) for line in cells)])
+            max([cell_len(title), *(cell_len(line[index]) for line in cells)])
             for index, title in enumerate(self.COLUMNS)
         ]
         if self.WIDE is not None:
             others = sum(w for i, w in enumerate(widths) if i != self.WIDE)
             room = self.app.size.width - SIDE_ROOM - others - 2 * len(widths)
-            widths[self.WIDE] = max(min(widths[self.WIDE], room), len(self.COLUMNS[self.WIDE]))
+            widths[self.WIDE] = max(min(widths[self.WIDE], room), cell_len(self.COLUMNS[self.WIDE]))
             cells = [
                 tuple(
                     one_line(cell, widths[self.WIDE]) if i == self.WIDE else cell

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
 from companion.ui.cursor import cursor_key
-from companion.ui.text import one_line, typed
+from companion.ui.text import one_line, typed, visible
 
 ROOM_FOR_WORDS = 30
 """Below this many columns for the words, a row leaves out the reason's kind."""
@@ -130,11 +131,11 @@ The list never opens by itself: you choose when to see it.
         """One line for a reason: a pin mark, its gist cut to fit, and its kind, dimmed."""
         width = max(self.size.width - 4, 20)
         kind = f"  · {category_label(reason.category)}"
-        if width - 2 - len(kind) < ROOM_FOR_WORDS:
+        if width - 2 - cell_len(kind) < ROOM_FOR_WORDS:
             kind = ""  # a narrow pane gives the row to the person's words
-        room = width - 2 - len(kind)
+        room = width - 2 - cell_len(kind)
         row = Text("★ " if reason.pinned else "  ", style="bold", no_wrap=True, overflow="ellipsis")
-        row.append_text(typed(one_line(reason.glance, room)))
+        row.append_text(typed(one_line(visible(reason.glance), room)))
         row.append_text(typed(kind, style="dim"))
         return row
 

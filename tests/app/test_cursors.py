@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
@@ -22,8 +23,9 @@ from companion.ui.checklist import ChecklistScreen
 from companion.ui.cursor import cursor_key
 from companion.ui.log_screen import LogScreen
 from companion.ui.main_screen import MainScreen
+from companion.ui.text import one_line
 
-from .support import reopen, screen_words, seed
+from .support import reopen, screen_text, screen_words, seed
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 WORDS = ("alder", "birch", "cedar")
@@ -454,3 +456,41 @@ async def test_checklist_after_add_rename_remove_undo_and_marking(make_app, data
         await pilot.press("up")
         await pilot.pause()
         assert highlighted_channel(app) == above
+
+
+# Every character shows ------------------------------------------------------------------------
+
+
+async def test_table_cells_keep_every_character_of_wide_text(make_app, data_dir) -> None:
+    """A win and a date holding emoji are shown whole: the columns are as wide as the
+    terminal draws them, so no last character (or cake) goes missing."""
+    seed(data_dir, start=date(2026, 9, 1))
+    repository = reopen(data_dir)
+    repository.wins.save(Win(on=day(0), text="[b]yay[/b] 🎉", logged_at=NOW))
+    repository.wins.save(Win(on=day(1), text="🎉🎉 a quiet day 🎉🎉", logged_at=NOW))
+    repository.dates.save(
+        MarkedDate(name="Their birthday 🎂", month=12, day=1, logged_at=NOW, plan="🎂 cake 🎂")
+    )
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.action_show_wins()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[b]yay[/b] 🎉" in shown
+        assert "🎉🎉 a quiet day 🎉🎉" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_show_dates()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Their birthday 🎂" in shown
+        assert "🎂 cake 🎂" in shown
+
+
+def test_a_line_is_cut_to_the_cells_it_is_given() -> None:
+    """one_line measures in terminal cells: a wide character counts twice."""
+    assert one_line("🎂🎂🎂", 6) == "🎂🎂🎂"
+    assert one_line("🎂🎂🎂🎂", 6) == "🎂🎂…"
+    assert cell_len(one_line("🎂" * 50, 9)) <= 9
+    assert one_line("ab\ncd", 10) == "ab…"
