@@ -108,6 +108,9 @@ The list never opens by itself: you choose when to see it.
         option_list.add_options([Option(self._row(r), id=r.id) for r in shown])
         if key is not None:
             option_list.highlighted = ids.index(key)
+        option_list.display = bool(shown)
+        if not shown and self.screen.focused is option_list:
+            self.screen.set_focus(self)  # the keys of the pane stay with the person
         if shown and self.screen.focused is self:
             # The pane held the focus while it was empty: the cursor goes where the rows are.
             self.screen.set_focus(option_list)

@@ -400,3 +400,30 @@ async def test_palette_reaches_every_reason_action(make_app, data_dir) -> None:
             assert title in screen_text(app)
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_the_empty_hint_sits_in_the_middle_of_the_pane(make_app, data_dir) -> None:
+    """With no reasons, the hint is centred in the pane, up and down and side to side, at
+    120x40 as at 80x24; the pane's keys still work from there."""
+    from companion.ui.reasons_pane import ReasonsPane
+
+    seed(data_dir)
+    app = make_app()
+    for size in ((120, 40), (80, 24)):
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            region = app.screen.query_one(ReasonsPane).content_region
+            lines = screen_text(app).splitlines()[region.y : region.bottom]
+            inside = [line[region.x : region.right] for line in lines]
+            used = [row for row, line in enumerate(inside) if line.strip()]
+            assert "On a clear day" in inside[used[0]]
+            assert "question at" in " ".join(inside[used[-2] : used[-1] + 1])
+            above, below = used[0], len(inside) - 1 - used[-1]
+            assert abs(above - below) <= 1, (above, below)
+            first = inside[used[0]]
+            left, right = len(first) - len(first.lstrip()), len(first) - len(first.rstrip())
+            assert abs(left - right) <= 1, (left, right)
+            await pilot.press("3", "a")
+            await pilot.pause()
+            assert isinstance(app.screen, ReasonDialog)
+        app = make_app()
