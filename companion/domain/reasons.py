@@ -55,7 +55,9 @@ def check_summary(summary: str) -> str:
         raise ValidationError("The summary is one line. Put the rest in the reason itself.")
     if len(summary) > SUMMARY_LIMIT:
         raise ValidationError(
-            f"Please keep the summary to {SUMMARY_LIMIT} characters; it has {len(summary)}."
+            f"The short line holds up to {SUMMARY_LIMIT} characters; it has {len(summary):,}. "
+            "Nothing was saved yet: you might shorten it, or move some of it into the reason "
+            "itself."
         )
     return summary
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from textual.widgets.option_list import Option
 
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
 from companion.ui.checklist_dialogs import SafetyNoteDialog
-from companion.ui.text import one_line, typed
+from companion.ui.cursor import cursor_key
+from companion.ui.text import one_line, typed, visible
 
 HEADING = "heading:"
 """Option ids of the group headings start with this (they can't be selected)."""
@@ -145,16 +147,15 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         self.items = items
         self.safety = safety
         option_list = self.query_one(OptionList)
+        before = [option.id for option in option_list.options]
         current = option_list.highlighted
-        if keep is None and current is not None and current < option_list.option_count:
-            keep = option_list.get_option_at_index(current).id
         width = option_list.content_region.width
         labels = {**STATES, **STEP_STATES}
-        if width - ROW_MARGIN - max(map(len, labels.values())) < NAME_ROOM:
+        if width - ROW_MARGIN - max(map(cell_len, labels.values())) < NAME_ROOM:
             labels.update(SHORT_STATES)
-        label_width = max(map(len, labels.values()))
+        label_width = max(map(cell_len, labels.values()))
         room = max(width - ROW_MARGIN - label_width, 8)
-        name_width = min(max((len(item.name) for item in items), default=0), room)
+        name_width = min(max((cell_len(visible(item.name)) for item in items), default=0), room)
         options: list[Option] = []
         group = ""
         for item in items:
@@ -162,7 +163,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
                 group = item.group
                 options.append(Option(Text(group, style="bold"), id=HEADING + group, disabled=True))
             row = Text("  ")
-            name = typed(one_line(item.name, name_width))
+            name = typed(one_line(visible(item.name), name_width))
             row.append_text(name)
             row.append(" " * max(name_width - name.cell_len, 0) + "  ")
             label = labels[item.state].ljust(label_width)
@@ -171,14 +172,9 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         option_list.clear_options()
         option_list.add_options(options)
         ids = [o.id for o in options]
-        if keep in ids:
-            option_list.highlighted = ids.index(keep)
-        elif current is not None and items:
-            # The row is gone (removed): stay where it was, on the nearest row left.
-            rows = [index for index, o in enumerate(options) if not o.disabled]
-            option_list.highlighted = min(rows, key=lambda index: abs(index - current))
-        elif items:
-            option_list.highlighted = ids.index(items[0].id)
+        key = cursor_key(before, current, [item.id for item in items], keep)
+        if key is not None:
+            option_list.highlighted = ids.index(key)
         self.query_one("#checklist-progress", Static).update(progress(items).words)
         self._show_hint()
         option_list.focus()

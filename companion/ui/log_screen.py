@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from companion.ui.cursor import cursor_key
 from companion.ui.text import one_line, typed, visible
 
 T = TypeVar("T")
@@ -127,18 +129,19 @@ class LogScreen(Screen[None], Generic[T]):
             self.filter = None
         shown = [r for r in rows if self.filter is None or r.group == self.filter]
         table = self.query_one(DataTable)
-        cursor = table.cursor_row
+        before = [row.key.value for row in table.ordered_rows]
+        key = cursor_key(before, table.cursor_row, [r.key for r in shown], keep)
         table.clear(columns=True)
         cells = [tuple(visible(cell) for cell in r.cells) for r in shown]
         # Widths are measured here: the table may be refilled while a dialog covers it.
         widths = [
-            max([len(title), *(len(line[index]) for line in cells)])
+            max([cell_len(title), *(cell_len(line[index]) for line in cells)])
             for index, title in enumerate(self.COLUMNS)
         ]
         if self.WIDE is not None:
             others = sum(w for i, w in enumerate(widths) if i != self.WIDE)
             room = self.app.size.width - SIDE_ROOM - others - 2 * len(widths)
-            widths[self.WIDE] = max(min(widths[self.WIDE], room), len(self.COLUMNS[self.WIDE]))
+            widths[self.WIDE] = max(min(widths[self.WIDE], room), cell_len(self.COLUMNS[self.WIDE]))
             cells = [
                 tuple(
                     one_line(cell, widths[self.WIDE]) if i == self.WIDE else cell
@@ -152,11 +155,8 @@ class LogScreen(Screen[None], Generic[T]):
             table.add_row(*(Text(cell) for cell in line), key=r.key)
         self.query_one(".log-empty", Static).update("" if rows else self.EMPTY)
         self._show_filter(rows)
-        keys = [r.key for r in shown]
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
-        elif shown:
-            table.move_cursor(row=min(cursor, len(shown) - 1))
+        if key is not None:
+            table.move_cursor(row=[r.key for r in shown].index(key))
         table.focus()
 
     def _show_filter(self, rows: list[Row]) -> None:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from companion.domain.dates import parse_day
-from companion.domain.reasons import CATEGORIES, check_category, check_summary, check_text
+from companion.domain.reasons import (
+    CATEGORIES,
+    SUMMARY_LIMIT,
+    check_category,
+    check_summary,
+    check_text,
+)
 from companion.ui.dialogs import DatePreview, Dialog
 
 OWN = "__own__"
@@ -44,6 +52,37 @@ class ReasonValues:
     pinned: bool
 
 
+def summary_label(summary: str) -> Content:
+    """The short line's label, with how many of its characters are used."""
+    used = len(summary.strip())
+    if used > SUMMARY_LIMIT:
+        count = (f"{used:,} of {SUMMARY_LIMIT} characters: shorten it to save", "bold $warning")
+    else:
+        count = (f"{used} of {SUMMARY_LIMIT} characters", "dim")
+    return Content.assemble("One line to read in a hurry (optional) · ", count)
+
+
+class SummaryInput(Input):
+    """The short line; a paste that will not fit it is handed to the dialog whole."""
+
+    @dataclass
+    class LongPaste(Message):
+        """A paste with more lines, or more characters, than the short line holds."""
+
+        text: str
+        """Everything pasted."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste that fits goes in as usual (Input's own handler runs next); one that
+        does not is passed on whole, and nothing is pasted here."""
+        text = event.text
+        room = SUMMARY_LIMIT - len(self.value) + len(self.selected_text)
+        if len(text.strip().splitlines()) > 1 or len(text.strip()) > room:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.LongPaste(text))
+
+
 class ReasonDialog(Dialog[ReasonValues]):
     """The reason itself, then optional details."""
 
@@ -63,8 +102,8 @@ class ReasonDialog(Dialog[ReasonValues]):
         own = self.draft.category not in CATEGORIES
         yield Label("In your own words (any length)")
         yield TextArea(self.draft.text, id="text", soft_wrap=True, compact=True)
-        yield Label("One line to read in a hurry (optional)")
-        yield Input(self.draft.summary, id="summary", compact=True, max_length=120)
+        yield Label(summary_label(self.draft.summary), id="summary-label")
+        yield SummaryInput(self.draft.summary, id="summary", compact=True)
         yield Label("What kind of reason")
         options = [(name, key) for key, name in CATEGORIES.items()] + [("My own kind…", OWN)]
         yield Select(
@@ -101,6 +140,22 @@ class ReasonDialog(Dialog[ReasonValues]):
         """The own-kind field is shown only for "my own kind"."""
         own = self.query_one("#category", Select).value == OWN
         self.query_one("#own-category", Input).display = own
+
+    @on(Input.Changed, "#summary")
+    def _summary_changed(self, event: Input.Changed) -> None:
+        """Count the short line's characters as they are typed."""
+        self.query_one("#summary-label", Label).update(summary_label(event.value))
+
+    @on(SummaryInput.LongPaste)
+    def _long_paste(self, event: SummaryInput.LongPaste) -> None:
+        """A paste too long for the short line goes, whole, into the reason itself."""
+        area = self.query_one("#text", TextArea)
+        before = area.text.rstrip("\n")
+        area.load_text(f"{before}\n\n{event.text}" if before.strip() else event.text)
+        self.show_error(
+            "That paste was longer than the short line holds, so all of it went into "
+            "your own words above. You can write a short line here if you like."
+        )
 
     @on(Input.Changed, "#incident")
     def _incident_changed(self, event: Input.Changed) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
-from companion.ui.text import one_line, typed
+from companion.ui.cursor import cursor_key
+from companion.ui.text import one_line, typed, visible
 
 ROOM_FOR_WORDS = 30
 """Below this many columns for the words, a row leaves out the reason's kind."""
@@ -98,16 +100,20 @@ The list never opens by itself: you choose when to see it.
         if not self.is_mounted:
             return
         option_list = self.query_one(OptionList)
-        current = self.selected()
-        keep = keep or (current.id if current else None)
+        before = [option.id for option in option_list.options]
         shown = self.shown()
+        ids = [r.id for r in shown]
+        key = cursor_key(before, option_list.highlighted, ids, keep)
         option_list.clear_options()
         option_list.add_options([Option(self._row(r), id=r.id) for r in shown])
-        ids = [r.id for r in shown]
-        if keep in ids:
-            option_list.highlighted = ids.index(keep)
-        elif shown:
-            option_list.highlighted = 0
+        if key is not None:
+            option_list.highlighted = ids.index(key)
+        option_list.display = bool(shown)
+        if not shown and self.screen.focused is option_list:
+            self.screen.set_focus(self)  # the keys of the pane stay with the person
+        if shown and self.screen.focused is self:
+            # The pane held the focus while it was empty: the cursor goes where the rows are.
+            self.screen.set_focus(option_list)
         empty = self.query_one("#reasons-empty", Static)
         empty.display = not shown
         if self.reasons and not shown:
@@ -128,11 +134,11 @@ The list never opens by itself: you choose when to see it.
         """One line for a reason: a pin mark, its gist cut to fit, and its kind, dimmed."""
         width = max(self.size.width - 4, 20)
         kind = f"  · {category_label(reason.category)}"
-        if width - 2 - len(kind) < ROOM_FOR_WORDS:
+        if width - 2 - cell_len(kind) < ROOM_FOR_WORDS:
             kind = ""  # a narrow pane gives the row to the person's words
-        room = width - 2 - len(kind)
+        room = width - 2 - cell_len(kind)
         row = Text("★ " if reason.pinned else "  ", style="bold", no_wrap=True, overflow="ellipsis")
-        row.append_text(typed(one_line(reason.glance, room)))
+        row.append_text(typed(one_line(visible(reason.glance), room)))
         row.append_text(typed(kind, style="dim"))
         return row
 

@@ -93,7 +93,7 @@ first next time), **escape** leaves whenever you want.
             self._closing_card()
             return
         reason = self.reasons[self.index]
-        progress.update(Text(f"Your reasons · {self.index + 1} of {self.until}", style="dim"))
+        progress.update(Text(self._progress(), style="dim"))
         text.update(typed(reason.summary or reason.text))
         details = category_label(reason.category)
         if reason.incident is not None:
@@ -108,6 +108,13 @@ first next time), **escape** leaves whenever you want.
                 style="dim",
             )
         )
+
+    def _progress(self) -> str:
+        """Which reason this is, of all of them, and why they come a few at a time."""
+        words = f"Your reasons · {self.index + 1} of {len(self.reasons)}"
+        if len(self.reasons) > REVIEW_FIRST:
+            words += f" · a pause to steady yourself after every {REVIEW_FIRST}"
+        return words
 
     def _closing_card(self) -> None:
         """After the reasons: more, or a step to steady the mood."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from textual import events
 from textual.widgets import Input, OptionList, TextArea
 
 from companion.app import build_app
@@ -239,7 +240,9 @@ async def test_review_pinned_first_then_more_then_a_steadying_step(data_dir, clo
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert "Your reasons · 1 of 3" in screen_text(app)
+        assert "Your reasons · 1 of 5 · a pause to steady yourself after every 3" in (
+            screen_text(app)
+        )
         assert "│  e " in screen_text(app)  # the pinned one first
         await pilot.press("y", "space", "space", "space")
         await pilot.pause()
@@ -255,6 +258,66 @@ async def test_review_pinned_first_then_more_then_a_steadying_step(data_dir, clo
     repository = reopen(data_dir)
     assert {r.text: r.helped for r in repository.reasons}["e"] == 1
     repository.close()
+
+
+async def test_review_says_how_many_there_are_and_why_a_few_at_a_time(data_dir, clock) -> None:
+    """Six reasons: the review counts all six and says it pauses after every three, so none
+    is hidden without a word; m carries on with the rest."""
+    seed_reasons(data_dir, "a", "b", "c", "d", "e", "f")
+    app = build_app(data_dir, clock, random.Random(3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Your reasons · 1 of 6 · a pause to steady yourself after every 3" in (
+            screen_words(app)
+        )
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        assert "show more (3 left)" in screen_words(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Your reasons · 4 of 6" in screen_words(app)
+
+
+async def test_the_short_line_counts_and_never_cuts_what_was_written(make_app, data_dir) -> None:
+    """The short line shows how many of its 120 characters are used; a 2,000-character
+    paste goes whole into the reason itself, with a word about it; a line typed too long
+    is refused with the limit named, and kept as typed."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "a", *"They read my messages.")
+        await pilot.pause()
+        summary = app.screen.query_one("#summary", Input)
+        assert "0 of 120 characters" in screen_words(app)
+        summary.focus()
+        await pilot.press(*"abc")
+        await pilot.pause()
+        assert "3 of 120 characters" in screen_words(app)
+        paste = "".join(f"line {n} of a long letter. " for n in range(80))[:2000]
+        assert len(paste) == 2000
+        summary.post_message(events.Paste(paste))
+        await pilot.pause()
+        assert summary.value == "abc"
+        assert app.screen.query_one("#text", TextArea).text == f"They read my messages.\n\n{paste}"
+        assert "into your own words above" in screen_words(app)
+        summary.value = "x" * 121
+        await pilot.pause()
+        assert "121 of 120 characters: shorten it to save" in screen_words(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        assert "The short line holds up to 120 characters; it has 121." in screen_words(app)
+        assert summary.value == "x" * 121
+        summary.value = "Read everything."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    repository = reopen(data_dir)
+    [reason] = repository.reasons
+    repository.close()
+    assert reason.text == f"They read my messages.\n\n{paste}"
+    assert reason.summary == "Read everything."
 
 
 async def test_review_with_no_reasons_says_how_to_start(make_app, data_dir) -> None:
@@ -337,3 +400,30 @@ async def test_palette_reaches_every_reason_action(make_app, data_dir) -> None:
             assert title in screen_text(app)
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_the_empty_hint_sits_in_the_middle_of_the_pane(make_app, data_dir) -> None:
+    """With no reasons, the hint is centred in the pane, up and down and side to side, at
+    120x40 as at 80x24; the pane's keys still work from there."""
+    from companion.ui.reasons_pane import ReasonsPane
+
+    seed(data_dir)
+    app = make_app()
+    for size in ((120, 40), (80, 24)):
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            region = app.screen.query_one(ReasonsPane).content_region
+            lines = screen_text(app).splitlines()[region.y : region.bottom]
+            inside = [line[region.x : region.right] for line in lines]
+            used = [row for row, line in enumerate(inside) if line.strip()]
+            assert "On a clear day" in inside[used[0]]
+            assert "question at" in " ".join(inside[used[-2] : used[-1] + 1])
+            above, below = used[0], len(inside) - 1 - used[-1]
+            assert abs(above - below) <= 1, (above, below)
+            first = inside[used[0]]
+            left, right = len(first) - len(first.lstrip()), len(first) - len(first.rstrip())
+            assert abs(left - right) <= 1, (left, right)
+            await pilot.press("3", "a")
+            await pilot.pause()
+            assert isinstance(app.screen, ReasonDialog)
+        app = make_app()
