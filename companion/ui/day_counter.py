@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -115,13 +116,13 @@ Being contacted by them never counts against you.
         reached_out.display = self.not_answered > 0
         times = f"reached out {plural(self.not_answered, 'time')}, not answered"
         line = f"{self.them[:1].upper()}{self.them[1:]} {times}"
-        if len(line) > self.content_size.width:  # a long name gives way to the meaning
+        if cell_len(line) > self.content_size.width:  # a long name gives way to the meaning
             line = times[:1].upper() + times[1:]
         reached_out.update(typed(line))
         long_notice, short_notice = self.notice
         notice = self.query_one("#notice", Static)
         self.set_class(bool(long_notice), "-notice")
-        fits = len(long_notice) <= self.content_size.width
+        fits = cell_len(long_notice) <= self.content_size.width
         notice.update(typed(long_notice if fits else short_notice))
         months = self.query_one("#months", Static)
         # At 80x24 the reached-out line takes the months line's place.

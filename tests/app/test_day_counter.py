@@ -14,6 +14,7 @@ from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
 from companion.ui.slips import SlipsScreen
 
+from ..conftest import NOW
 from .support import reopen, screen_text, seed, toasts
 
 
@@ -348,3 +349,25 @@ async def test_a_huge_pasted_note_is_kept_whole(make_app, data_dir) -> None:
     saved = reopen(data_dir)
     assert saved.history.slips[0].note == note
     saved.close()
+
+
+async def test_the_reached_out_line_measures_wide_names_in_cells(make_app, data_dir) -> None:
+    """A name of emoji fits by its length but not on screen: the short line shows, never a cut one."""
+    from rich.cells import cell_len
+
+    from companion.domain.hoovers import Hoover
+    from companion.ui.day_counter import DayCounter
+
+    seed(data_dir, start=date(2026, 9, 1), alias="🌻🌻🌻")
+    repository = reopen(data_dir)
+    repository.save_hoover(Hoover(on=date(2026, 11, 20), channel="text", logged_at=NOW))
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        width = app.screen.query_one(DayCounter).content_size.width
+        full = "🌻🌻🌻 reached out 1 time, not answered"
+        assert len(full) <= width < cell_len(full), "the name no longer tests the edge"
+        text = screen_text(app)
+        assert "Reached out 1 time, not answered" in text
+        assert "🌻 reached out" not in text
