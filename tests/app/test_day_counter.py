@@ -352,7 +352,7 @@ async def test_a_huge_pasted_note_is_kept_whole(make_app, data_dir) -> None:
 
 
 async def test_the_reached_out_line_measures_wide_names_in_cells(make_app, data_dir) -> None:
-    """A name of emoji fits by its length but not on screen: the short line shows, never a cut one."""
+    """A name of emoji fits by length but not on screen: the short line shows, never a cut one."""
     from rich.cells import cell_len
 
     from companion.domain.hoovers import Hoover
