@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
 from companion.boundaries import BoundaryFlows
@@ -91,7 +91,7 @@ STYLE_FILES = (
 """The stylesheets, in the order they apply."""
 
 TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
-"""Actions bound to printable keys that must not fire while the person is typing."""
+"""Actions bound to printable keys: never while the person is typing, nor in a dialog."""
 
 REASON_COMMANDS = (
     ("Add a reason", "Write a new reason I left", "add"),
@@ -851,13 +851,18 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While hidden, no key opens anything: the next key only brings the screen back.
 
-        The one-letter keys that work from every screen (``u``, ``!``) step aside while
-        a text field has focus, so they can be typed.
+        The one-key actions (``u``, ``r``, ``h``, ``!``) work from full screens, and step
+        aside while a text field has focus, so they can be typed. Inside a dialog they
+        never fire, wherever the focus is: there a key does only what the dialog says
+        (``ctrl+g``, ``ctrl+l`` and ``ctrl+p`` still work everywhere). Refused here, they
+        also leave the dialog's footer.
         """
         if isinstance(self.screen, HiddenScreen):
             return action == "quick_hide"
+        if action not in TYPED_KEY_ACTIONS:
+            return True
         typing = isinstance(self.focused, (Input, TextArea))
-        return not (action in TYPED_KEY_ACTIONS and typing)
+        return not (typing or isinstance(self.screen, ModalScreen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""

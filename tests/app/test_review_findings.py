@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from companion.ui.crisis import CrisisScreen
@@ -14,6 +15,7 @@ from companion.ui.reason_dialog import ReasonDialog
 from companion.ui.urge_dialogs import UnsentDialog
 from companion.ui.urge_screen import UrgeScreen
 
+from ..conftest import NOW
 from .support import reopen, seed
 
 
@@ -123,3 +125,138 @@ async def test_typing_in_the_start_field_of_a_dialog_is_kept(make_app, data_dir)
         await pilot.press("d", *"yesterday")
         await pilot.pause()
         assert app.screen.query_one("#date", Input).value == "yesterday"
+
+
+# Keys inside a dialog ---------------------------------------------------------------
+
+ONE_KEY_ELSEWHERE = ("u", "r", "h", "exclamation_mark", "q", "d", "s", "w", "m", "3", "7")
+"""Keys that open or start something from the main screen; inside a dialog they must not."""
+
+
+def _dialogs() -> list[object]:
+    """Every dialog of the app, as a factory, with the keys that dialog itself answers."""
+    from datetime import UTC, datetime
+
+    from companion.domain.contacts import load_shipped, shipped_text
+    from companion.domain.urge import SKILLS, UrgeSession
+    from companion.ui.boundary_dialogs import (
+        DateDraft,
+        MarkedDateDialog,
+        ModeDialog,
+        ModeDraft,
+        NecessaryDialog,
+        NecessaryDraft,
+        WinDialog,
+        WinDraft,
+    )
+    from companion.ui.checklist_dialogs import ChannelDialog, SafetyNoteDialog
+    from companion.ui.contact_dialogs import (
+        CountryDialog,
+        HelplineDialog,
+        LineDraft,
+        PersonDialog,
+        PersonDraft,
+    )
+    from companion.ui.dialogs import (
+        AliasDialog,
+        ConfirmDialog,
+        NoticeDialog,
+        SlipDialog,
+        UrgeLengthDialog,
+    )
+    from companion.ui.hoover_dialog import HooverDialog, HooverDraft
+    from companion.ui.reason_dialog import ReasonDraft
+    from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UrgeEndDialog
+    from companion.ui.urge_start import UrgeStartDialog
+
+    today = date(2026, 11, 25)
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    session = UrgeSession.start(6, now)
+    countries = load_shipped(shipped_text()).countries
+    return [
+        pytest.param(lambda: StartDateDialog(today, "2026-10-01"), "", id="start-day"),
+        pytest.param(lambda: SlipDialog(today, "Sam"), "", id="slip"),
+        pytest.param(
+            lambda: ConfirmDialog("Log a slip", "Contact happened?", "Log it"), "yn", id="confirm"
+        ),
+        pytest.param(lambda: NoticeDialog("A gentle caution", "Facts first."), "", id="notice"),
+        pytest.param(lambda: AliasDialog("Sam"), "", id="alias"),
+        pytest.param(lambda: UrgeLengthDialog(20), "", id="urge-length"),
+        pytest.param(lambda: HooverDialog(today, HooverDraft(), "Sam"), "", id="hoover"),
+        pytest.param(lambda: ModeDialog(today, ModeDraft()), "", id="mode"),
+        pytest.param(lambda: NecessaryDialog(today, NecessaryDraft()), "", id="necessary"),
+        pytest.param(lambda: WinDialog(today, WinDraft()), "", id="win"),
+        pytest.param(lambda: MarkedDateDialog(DateDraft()), "", id="date"),
+        pytest.param(lambda: ReasonDialog(today, ReasonDraft(), False), "", id="reason"),
+        pytest.param(lambda: PersonDialog(PersonDraft(), False), "", id="person"),
+        pytest.param(lambda: HelplineDialog(LineDraft(), False), "", id="helpline"),
+        pytest.param(lambda: CountryDialog(countries, None, None), "", id="country"),
+        pytest.param(lambda: UrgeStartDialog(20), "0123456789l", id="urge-start"),
+        pytest.param(lambda: UrgeEndDialog(session, now, "Sam"), "1234", id="urge-end"),
+        pytest.param(lambda: UnsentDialog("", "Sam"), "", id="unsent"),
+        pytest.param(lambda: TriggerDialog(), "", id="trigger"),
+        # The skill card closes on any key but the global ones: only ! is left to try.
+        pytest.param(lambda: SkillDialog(next(iter(SKILLS.values()))), "urhqdswm37", id="skill"),
+        pytest.param(lambda: SafetyNoteDialog("no", "Sam"), "ymn", id="safety-note"),
+        pytest.param(lambda: ChannelDialog("", False), "", id="channel"),
+    ]
+
+
+def _focus_off_the_text(screen) -> None:
+    """Put the focus where no text is typed: a button if there is one, else a list."""
+    from textual.widgets import Button
+
+    buttons = [b for b in screen.query(Button) if b.focusable]
+    others = [w for w in screen.query("*") if w.focusable and not isinstance(w, Input | TextArea)]
+    target = (buttons or others or [None])[0]
+    if target is not None:
+        screen.set_focus(target)
+
+
+@pytest.mark.parametrize(("make_dialog", "own_keys"), _dialogs())
+async def test_letters_in_a_dialog_open_nothing_else(make_app, data_dir, make_dialog, own_keys):
+    """With focus on a button of any dialog, u r h ! and other keys of the main screen
+    open no other screen and start no urge; only the dialog's own keys do anything."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = make_dialog()
+        app.push_screen(dialog)
+        await pilot.pause()
+        _focus_off_the_text(dialog)
+        await pilot.pause()
+        stack = list(app.screen_stack)
+        for key in ONE_KEY_ELSEWHERE:
+            if len(key) == 1 and key in own_keys:
+                continue
+            await pilot.press(key)
+            await pilot.pause()
+            assert list(app.screen_stack) == stack, f"{key} opened {app.screen!r}"
+        assert app.current_urge is None
+        assert not app.repository.urges
+        assert app.screen is dialog
+
+
+async def test_typing_after_tabbing_to_a_button_starts_nothing(make_app, data_dir) -> None:
+    """The walk that found it: necessary contact, tab to a button, then r and some words."""
+    from companion.domain.modes import ModeChange
+    from companion.store.repository import Repository
+    from companion.ui.boundary_dialogs import NecessaryDialog
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.modes.save(ModeChange("low", date(2026, 10, 1), NOW))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NecessaryDialog)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        assert not isinstance(app.focused, Input | TextArea)
+        await pilot.press("r", *"pick-up times")
+        await pilot.pause()
+        assert isinstance(app.screen, NecessaryDialog)
+        assert len(app.screen_stack) == 2
+        assert app.current_urge is None
