@@ -16,7 +16,7 @@ from companion.ui.urge_dialogs import UnsentDialog
 from companion.ui.urge_screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import reopen, seed
+from .support import reopen, screen_text, seed, steady_cursors
 
 
 async def test_two_keys_on_the_hidden_screen_bring_back_only_it(make_app, data_dir) -> None:
@@ -260,3 +260,78 @@ async def test_typing_after_tabbing_to_a_button_starts_nothing(make_app, data_di
         assert isinstance(app.screen, NecessaryDialog)
         assert len(app.screen_stack) == 2
         assert app.current_urge is None
+
+
+# Dropdowns ----------------------------------------------------------------------------
+
+
+async def _open_dropdown(pilot, selector: str) -> None:
+    """Move to the dropdown ``selector`` and open it."""
+    from textual.widgets import Select
+
+    field = pilot.app.screen.query_one(selector, Select)
+    pilot.app.screen.set_focus(field)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert field.expanded
+
+
+async def _hoover_dropdown(pilot) -> None:
+    """The hoover dialog with its "How" list open."""
+    await pilot.press("h")
+    await pilot.pause()
+    await _open_dropdown(pilot, "#channel")
+
+
+def _seed_for_hoovers(data_dir) -> None:
+    """A start day, and the first-use caution already seen."""
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_hoover_caution_seen()
+    repo.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_an_open_dropdown_is_a_box_of_its_own(make_app, data_dir, size) -> None:
+    """The open list of ways they reached out is framed, and no letter of the labels
+    beside it runs into its options (it read "WA call", "HIn person")."""
+    _seed_for_hoovers(data_dir)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await _hoover_dropdown(pilot)
+        lines = screen_text(app).splitlines()
+        first = next(line for line in lines if "A call" in line)
+        assert "│A call" in first
+        assert "WA call" not in first
+        person = next(line for line in lines if "In person" in line)
+        assert "│In person" in person
+
+
+async def test_the_welcome_country_list_is_a_box_of_its_own(make_app) -> None:
+    """The country list on the welcome is framed, over the fields behind it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _open_dropdown(pilot, "#country")
+        lines = screen_text(app).splitlines()
+        assert any("│England" in line for line in lines)
+        assert not any("▎" in line and "│Scotland" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "size", [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+)
+def test_open_dropdown_snapshot(snap_compare, make_app, data_dir, size) -> None:
+    """The hoover dialog with "How" open: a framed list over the dialog, A call to
+    Through someone else, the current choice highlighted, nothing showing through."""
+    _seed_for_hoovers(data_dir)
+
+    async def run_before(pilot) -> None:
+        await _hoover_dropdown(pilot)
+        steady_cursors(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
