@@ -7,6 +7,7 @@ import os
 import random
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
@@ -227,15 +228,15 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         """Ask for the start day until it is saved or the person cancels."""
         start = self.repository.history.start
         typed = start.isoformat() if start else ""
-        while True:
-            chosen = await self.push_screen_wait(StartDateDialog(self.today, typed))
-            if chosen is None:
-                return
-            typed = chosen.isoformat()
-            if self.attempt(self.repository.save_start, chosen, self.today) is not None:
-                self.refresh_figures()
-                self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
-                return
+
+        def save(chosen: date) -> date:
+            self.repository.save_start(chosen, self.today)
+            return chosen
+
+        chosen = await self.until_saved(lambda d: StartDateDialog(self.today, d), typed, save)
+        if chosen is not None:
+            self.refresh_figures()
+            self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
 
     # Slips -------------------------------------------------------------------
 

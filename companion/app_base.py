@@ -58,26 +58,38 @@ class AppBase(App[None]):
         except ValidationError as error:
             self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+            self.tell_store_problem(error)
         return None
+
+    def tell_store_problem(self, error: StoreError) -> None:
+        """Say, as a notice that stays a while, that something could not be written."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
 
     async def until_saved(
         self, make: Callable[[D], Dialog[V]], draft: D, save: Callable[[V], T]
     ) -> T | None:
         """Show the dialog ``make(draft)`` until ``save`` keeps its value, or it is cancelled.
 
-        A save that can't be done says why and opens the dialog again with everything
-        typed, so no word is lost.
+        A save that can't be done opens the dialog again with everything typed, so no
+        word is lost, and says why once: a refused value inside the dialog, above its
+        buttons; a problem with the disk as a notice (never over the buttons).
         """
+        problem = ""
         while True:
             dialog = make(draft)
+            if problem:
+                dialog.refused_before(problem, draft)
             value = await self.push_screen_wait(dialog)
             if value is None:
                 return None
             draft = cast(D, dialog.draft_now())
-            saved = self.attempt(save, value)
-            if saved is not None:
-                return saved
+            try:
+                return save(value)
+            except ValidationError as error:
+                problem = str(error)
+            except StoreError as error:
+                problem = ""
+                self.tell_store_problem(error)
 
     def put_back(
         self, removed: list[T], save: Callable[[T], object], show: Callable[[T], None]

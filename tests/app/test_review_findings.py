@@ -16,7 +16,7 @@ from companion.ui.urge_dialogs import UnsentDialog
 from companion.ui.urge_screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import reopen, screen_text, seed, steady_cursors
+from .support import reopen, screen_text, screen_words, seed, steady_cursors, toasts
 
 
 async def test_two_keys_on_the_hidden_screen_bring_back_only_it(make_app, data_dir) -> None:
@@ -335,3 +335,91 @@ def test_open_dropdown_snapshot(snap_compare, make_app, data_dir, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+
+
+# Each message once -------------------------------------------------------------------
+
+
+async def test_an_unreadable_date_is_said_once(make_app, data_dir) -> None:
+    """d, "asdfgh", enter: the dialog says once, under the field, that it can't read it."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("d", "ctrl+u", *"asdfgh", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartDateDialog)
+        assert screen_words(app).count("I couldn't read that as a date") == 1
+        assert toasts(app) == ""
+
+
+async def _slip_dated(pilot, day: str) -> None:
+    """s, yes, then a slip on ``day``, saved."""
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+    await pilot.press("ctrl+u", *day, "ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_slip_before_the_start_is_said_once_in_the_dialog(make_app, data_dir) -> None:
+    """A slip dated before No Contact began: the dialog comes back saying why, above its
+    buttons, with no notice on top; changing the date takes the message away."""
+    from companion.ui.dialogs import SlipDialog
+
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await _slip_dated(pilot, "2026-09-01")
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#when", Input).value == "2026-09-01"
+        words = screen_words(app)
+        assert words.count("a slip needs to be on or") == 1
+        assert "Log it Cancel" in words
+        assert toasts(app) == ""
+        await pilot.press("ctrl+u", *"2026-10-02")
+        await pilot.pause()
+        assert "a slip needs to be on or after" not in screen_words(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert [s.on for s in app.repository.history.slips] == [date(2026, 10, 2)]
+
+
+async def test_a_start_day_after_a_slip_is_said_in_the_dialog(make_app, data_dir) -> None:
+    """A start day after a logged slip is refused inside the start-day dialog, once."""
+    seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "messaged", "")])
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("d", "ctrl+u", *"2026-11-01", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartDateDialog)
+        assert screen_words(app).count("A slip is logged on") == 1
+        assert toasts(app) == ""
+        assert app.repository.history.start == date(2026, 10, 1)
+
+
+async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
+    make_app, data_dir, monkeypatch
+) -> None:
+    """With the disk full, the notice shows at the top at 80x24, not over Log it and Cancel."""
+    from textual.widgets import Button
+    from textual.widgets._toast import Toast
+
+    from companion.store.durable import SaveError
+
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+
+    def full(_tables: object) -> None:
+        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        monkeypatch.setattr(app.repository.folder, "write", full)
+        await _slip_dated(pilot, "2026-11-01")
+        await pilot.pause()
+        assert "the disk is full" in toasts(app)
+        notices = [toast.region for toast in app.screen.query(Toast)]
+        buttons = [button.region for button in app.screen.query(Button)]
+        assert notices and buttons
+        assert not any(n.overlaps(b) for n in notices for b in buttons)
