@@ -29,7 +29,7 @@ class ModeDraft:
 
 
 class ModeDialog(DayDialog[ModeDraft]):
-    """Choose no contact, low contact, or contact that can't be avoided."""
+    """Choose No Contact, low contact, or unavoidable contact."""
 
     TITLE = "Your contact mode"
     AUTO_FOCUS = "#mode"
