@@ -31,7 +31,7 @@ from companion.domain.contacts import (
     moved_people,
     shipped_text,
 )
-from companion.domain.dates import format_day, parse_day
+from companion.domain.dates import format_day, format_moment, parse_day
 from companion.domain.history import Slip, new_id
 from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
@@ -425,7 +425,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
     @work(group="dialog")
     async def offer_resume(self, session: UrgeSession) -> None:
         """A session left open by a quit or a crash: resume it, or close it."""
-        started = session.started_at.astimezone().strftime("%a %d %b, %H:%M")
+        started = format_moment(session.started_at)
         elapsed = span_words(session.elapsed(self.clock.now()))
         question = Text(
             f"You started riding out an urge on {started} ({elapsed} ago) and it is "

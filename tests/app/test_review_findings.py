@@ -423,3 +423,43 @@ async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
         buttons = [button.region for button in app.screen.query(Button)]
         assert notices and buttons
         assert not any(n.overlaps(b) for n in notices for b in buttons)
+
+
+# One date style ----------------------------------------------------------------------
+
+
+async def test_a_session_left_open_is_dated_like_every_other_day(make_app, data_dir) -> None:
+    """The question about a session left open names its start as "Wed 25 Nov 2026, 10:00",
+    the day in the style the counter uses, then the time."""
+    from companion.domain.urge import UrgeSession
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_urge(UrgeSession.start(6, NOW))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "A session is still open" in screen_words(app)
+        assert "on Wed 25 Nov 2026, 10:00 (" in screen_words(app)
+
+
+async def test_the_list_of_urge_sessions_dates_each_like_every_other_day(make_app, data_dir):
+    """Each session in the list starts with its day in the one style, then the time."""
+    from datetime import timedelta
+
+    from companion.domain.urge import UrgeSession
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    session = UrgeSession.start(6, NOW - timedelta(hours=2))
+    repo.save_urge(session.ended("not_contacted", NOW - timedelta(hours=1)))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.action_urge_history()
+        await pilot.pause()
+        assert "Wed 25 Nov 2026, 08:00" in screen_text(app)
