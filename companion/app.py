@@ -161,6 +161,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self.remember_theme()
         if self.repository.recovery is not None:
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
@@ -529,7 +530,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         if prompt_at(step) is None:
             step = 0
         self.guided_answers = {}
-        screen = GuidedScreen(step, self.keep_guided_answer)
+        screen = GuidedScreen(step, self.keep_guided_answer, self.repository.profile.guided_voice)
         self.push_screen(screen, callback=lambda _: self.refresh_figures())
 
     def keep_guided_answer(self, step: int, text: str) -> None:
@@ -563,6 +564,11 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
     def _guided_moved(self, event: GuidedScreen.Moved) -> None:
         """Remember where the guided writing is."""
         self.attempt(self.repository.save_guided_step, event.step)
+
+    @on(GuidedScreen.Voiced)
+    def _guided_voiced(self, event: GuidedScreen.Voiced) -> None:
+        """Remember the way of writing for next time."""
+        self.remember_voice(event.voice)
 
     def action_review(self) -> None:
         """Read the reasons one at a time (never shown unasked)."""
