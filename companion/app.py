@@ -869,7 +869,20 @@ class CompanionApp(BoundaryFlows, ChecklistFlows):
         if action not in TYPED_KEY_ACTIONS:
             return True
         typing = isinstance(self.focused, (Input, TextArea))
-        return not (typing or isinstance(self.screen, ModalScreen))
+        if typing or isinstance(self.screen, ModalScreen):
+            return False
+        return not self._already_there(action)
+
+    def _already_there(self, action: str) -> bool:
+        """True where a one-key action would open what is already open: it then leaves
+        the footer instead of being offered and doing nothing."""
+        if action == "urge":
+            return any(isinstance(s, UrgeScreen | UrgeStartDialog) for s in self.screen_stack)
+        if action == "crisis_key":
+            return isinstance(self.screen, CrisisScreen)
+        if action == "review":
+            return isinstance(self.screen, ReviewScreen)
+        return False
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
