@@ -7,6 +7,7 @@ import os
 import random
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
@@ -15,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
 from companion.boundaries import BoundaryFlows, LogKind
@@ -31,7 +32,7 @@ from companion.domain.contacts import (
     moved_people,
     shipped_text,
 )
-from companion.domain.dates import format_day, parse_day
+from companion.domain.dates import format_day, format_moment, parse_day
 from companion.domain.history import Slip, new_id
 from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
@@ -95,7 +96,7 @@ STYLE_FILES = (
 """The stylesheets, in the order they apply."""
 
 TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
-"""Actions bound to printable keys that must not fire while the person is typing."""
+"""Actions bound to printable keys: never while the person is typing, nor in a dialog."""
 
 REASON_COMMANDS = (
     ("Add a reason", "Write a new reason I left", "add"),
@@ -164,6 +165,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self.remember_theme()
         if self.repository.recovery is not None:
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
@@ -231,15 +233,15 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         """Ask for the start day until it is saved or the person cancels."""
         start = self.repository.history.start
         typed = start.isoformat() if start else ""
-        while True:
-            chosen = await self.push_screen_wait(StartDateDialog(self.today, typed))
-            if chosen is None:
-                return
-            typed = chosen.isoformat()
-            if self.attempt(self.repository.save_start, chosen, self.today) is not None:
-                self.refresh_figures()
-                self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
-                return
+
+        def save(chosen: date) -> date:
+            self.repository.save_start(chosen, self.today)
+            return chosen
+
+        chosen = await self.until_saved(lambda d: StartDateDialog(self.today, d), typed, save)
+        if chosen is not None:
+            self.refresh_figures()
+            self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
 
     # Slips -------------------------------------------------------------------
 
@@ -424,7 +426,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     @work(group="dialog")
     async def offer_resume(self, session: UrgeSession) -> None:
         """A session left open by a quit or a crash: resume it, or close it."""
-        started = session.started_at.astimezone().strftime("%a %d %b, %H:%M")
+        started = format_moment(session.started_at)
         elapsed = span_words(session.elapsed(self.clock.now()))
         question = Text(
             f"You started riding out an urge on {started} ({elapsed} ago) and it is "
@@ -538,7 +540,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         if prompt_at(step) is None:
             step = 0
         self.guided_answers = {}
-        screen = GuidedScreen(step, self.keep_guided_answer)
+        screen = GuidedScreen(step, self.keep_guided_answer, self.repository.profile.guided_voice)
         self.push_screen(screen, callback=lambda _: self.refresh_figures())
 
     def keep_guided_answer(self, step: int, text: str) -> None:
@@ -572,6 +574,11 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     def _guided_moved(self, event: GuidedScreen.Moved) -> None:
         """Remember where the guided writing is."""
         self.attempt(self.repository.save_guided_step, event.step)
+
+    @on(GuidedScreen.Voiced)
+    def _guided_voiced(self, event: GuidedScreen.Voiced) -> None:
+        """Remember the way of writing for next time."""
+        self.remember_voice(event.voice)
 
     def action_review(self) -> None:
         """Read the reasons one at a time (never shown unasked)."""
@@ -875,13 +882,31 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While hidden, no key opens anything: the next key only brings the screen back.
 
-        The one-letter keys that work from every screen (``u``, ``!``) step aside while
-        a text field has focus, so they can be typed.
+        The one-key actions (``u``, ``r``, ``h``, ``!``) work from full screens, and step
+        aside while a text field has focus, so they can be typed. Inside a dialog they
+        never fire, wherever the focus is: there a key does only what the dialog says
+        (``ctrl+g``, ``ctrl+l`` and ``ctrl+p`` still work everywhere). Refused here, they
+        also leave the dialog's footer.
         """
         if isinstance(self.screen, HiddenScreen):
             return action == "quick_hide"
+        if action not in TYPED_KEY_ACTIONS:
+            return True
         typing = isinstance(self.focused, (Input, TextArea))
-        return not (action in TYPED_KEY_ACTIONS and typing)
+        if typing or isinstance(self.screen, ModalScreen):
+            return False
+        return not self._already_there(action)
+
+    def _already_there(self, action: str) -> bool:
+        """True where a one-key action would open what is already open: it then leaves
+        the footer instead of being offered and doing nothing."""
+        if action == "urge":
+            return any(isinstance(s, UrgeScreen | UrgeStartDialog) for s in self.screen_stack)
+        if action == "crisis_key":
+            return isinstance(self.screen, CrisisScreen)
+        if action == "review":
+            return isinstance(self.screen, ReviewScreen)
+        return False
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""

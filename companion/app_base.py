@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -51,6 +52,26 @@ class AppBase(App[None]):
         """Log or edit a slip (the app fills this in)."""
         raise NotImplementedError
 
+    def remember_theme(self) -> None:
+        """Show the theme chosen before (if this Textual still has it), and keep each new
+        choice in the settings, so it is still chosen after a restart."""
+        chosen = self.repository.profile.theme
+        if chosen and chosen in self.available_themes:
+            self.theme = chosen
+        self.watch(self, "theme", self._theme_chosen, init=False)
+
+    def _theme_chosen(self, theme: str) -> None:
+        """Keep a newly chosen theme."""
+        profile = self.repository.profile
+        if theme != profile.theme and self.repository.folder.is_open:
+            self.attempt(self.repository.save_profile, replace(profile, theme=theme))
+
+    def remember_voice(self, voice: str) -> None:
+        """Keep the way of writing chosen in guided writing."""
+        profile = self.repository.profile
+        if voice != profile.guided_voice:
+            self.attempt(self.repository.save_profile, replace(profile, guided_voice=voice))
+
     def attempt(self, save: Callable[..., T], *args: Any) -> T | None:
         """Run ``save(*args)``, which returns what it stored; on a problem, say so, return None."""
         try:
@@ -58,26 +79,38 @@ class AppBase(App[None]):
         except ValidationError as error:
             self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
+            self.tell_store_problem(error)
         return None
+
+    def tell_store_problem(self, error: StoreError) -> None:
+        """Say, as a notice that stays a while, that something could not be written."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=20, markup=False)
 
     async def until_saved(
         self, make: Callable[[D], Dialog[V]], draft: D, save: Callable[[V], T]
     ) -> T | None:
         """Show the dialog ``make(draft)`` until ``save`` keeps its value, or it is cancelled.
 
-        A save that can't be done says why and opens the dialog again with everything
-        typed, so no word is lost.
+        A save that can't be done opens the dialog again with everything typed, so no
+        word is lost, and says why once: a refused value inside the dialog, above its
+        buttons; a problem with the disk as a notice (never over the buttons).
         """
+        problem = ""
         while True:
             dialog = make(draft)
+            if problem:
+                dialog.refused_before(problem, draft)
             value = await self.push_screen_wait(dialog)
             if value is None:
                 return None
             draft = cast(D, dialog.draft_now())
-            saved = self.attempt(save, value)
-            if saved is not None:
-                return saved
+            try:
+                return save(value)
+            except ValidationError as error:
+                problem = str(error)
+            except StoreError as error:
+                problem = ""
+                self.tell_store_problem(error)
 
     def put_back(
         self, removed: list[T], save: Callable[[T], object], show: Callable[[T], None]

@@ -254,8 +254,8 @@ class BoundaryFlows(AppBase):
         if not allows_necessary(self.mode):
             question = Text(
                 "Necessary contact, such as arrangements for children, is kept apart in "
-                "low contact, or when contact can't be avoided. You are in No Contact "
-                "now. Would you like to choose another mode?"
+                "low contact and in unavoidable contact. You are in No Contact now. "
+                "Would you like to choose another mode?"
             )
             if not await self.push_screen_wait(
                 ConfirmDialog("Necessary contact", question, "Choose a mode")
@@ -401,7 +401,9 @@ class BoundaryFlows(AppBase):
             self.action_show_hoovers,
         )
         yield SystemCommand(
-            "Contact mode", "No contact, low contact, or unavoidable", self.action_set_mode
+            "Contact mode",
+            "No Contact, low contact, or unavoidable contact",
+            self.action_set_mode,
         )
         yield SystemCommand(
             "Contact modes list", "Every mode you chose, and from when", self.action_show_modes

@@ -138,8 +138,15 @@ def _latest_past(month: int, day_of_month: int, today: date) -> date:
 
 
 def format_day(day: date) -> str:
-    """A day as people read it: "Fri 17 Oct 2025"."""
+    """A day as people read it: "Fri 17 Oct 2025". Every day the app shows reads so."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def format_moment(moment: datetime) -> str:
+    """A moment in local time, as a day in the one style and then the time of day:
+    "Fri 17 Oct 2025, 21:27". Every day with a time the app shows reads so."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return f"{format_day(local.date())}, {local:%H:%M}"
 
 
 def plural(count: int, word: str) -> str:

@@ -28,11 +28,12 @@ CHANNELS: dict[str, str] = {
 """How they reached out."""
 
 CAUTION = (
-    "Before you write here: anything in this log could one day be seen by them, or "
-    "shown in court. Write only what you would be comfortable with them reading. "
-    "Facts first: when, how, what was said."
+    "Facts first: when it happened, how, and what was said, in their words if you have "
+    "them. This log stays on this computer; nothing in it is sent anywhere. If you may "
+    "one day show it to someone, such as an advocate, a lawyer or a court, you might "
+    "write each entry as you would want them to read it: plainly, and about what happened."
 )
-"""Shown the first time the log is used."""
+"""Shown the first time the log is used: calm, facts first, and true of the app today."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Hoover:
     said: str = ""
     """What was said, in the person's words or quoted."""
     felt: str = ""
-    """How it felt: private, kept out of exports by default."""
+    """How it felt, in the person's own words: for them alone."""
     unsafe: bool = False
     """True if it made the person feel unsafe."""
     answered: bool = False

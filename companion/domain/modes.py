@@ -1,10 +1,10 @@
 """Contact modes, and the contact that is needed and never counts as a slip.
 
 Some people can't keep full No Contact: they share children, a workplace, or a court
-case with the person they left. They choose a mode; in low contact, or contact that
-can't be avoided, logistics are logged as *necessary contact*, which never counts
-as a slip. Only contact outside the person's own rules does. The mode can change at
-any time and every change is kept.
+case with the person they left. They choose a mode; in low contact or unavoidable
+contact (only what can't be avoided), logistics are logged as *necessary contact*,
+which never counts as a slip. Only contact outside the person's own rules does.
+The mode can change at any time and every change is kept.
 """
 
 from __future__ import annotations
@@ -27,25 +27,22 @@ from companion.domain.history import (
 from companion.domain.hoovers import CHANNELS
 
 MODES: dict[str, str] = {
-    "none": "No contact",
+    "none": "No Contact",
     "low": "Low contact",
-    "unavoidable": "Contact that can't be avoided",
+    "unavoidable": "Unavoidable contact",
 }
-"""The modes a person can choose, in words."""
+"""The modes a person can choose: one name each, the same in the picker, on the day
+counter, in the lists and in the palette."""
 
 MODE_HELP: dict[str, str] = {
     "none": "No contact at all, on any channel.",
     "low": "A little contact, on your own terms and rules.",
-    "unavoidable": "Only what is needed, for children, work or court.",
+    "unavoidable": "Only what can't be avoided, for children, work or court.",
 }
 """One line about each mode."""
 
-PANE_TITLES: dict[str, str] = {
-    "none": "No Contact",
-    "low": "Low contact",
-    "unavoidable": "Only necessary contact",
-}
-"""The day counter's title in each mode."""
+PANE_TITLES = MODES
+"""The day counter's title in each mode: the mode's own name."""
 
 ABOUT_LIMIT = 200
 """The longest "what it was about" line of a necessary contact."""

@@ -1,4 +1,5 @@
-"""The person's own settings: what to call the one they left, and first-run progress."""
+"""The person's own settings: what to call the one they left, first-run progress, and
+the choices the app remembers (its theme, the voice of guided writing)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from typing import Any
 
 from companion.domain.errors import ValidationError
 from companion.domain.history import is_one_line
+from companion.domain.reasons import VOICES
 
 ALIAS_LIMIT = 40
 """The longest alias accepted."""
 URGE_MINUTES = (5, 120)
 """The shortest and longest default length of an urge session, in minutes."""
+THEME_LIMIT = 60
+"""The longest theme name kept."""
 
 
 def check_alias(text: str) -> str:
@@ -37,6 +41,10 @@ class Profile:
     """True once the first-run welcome has been seen (finished or skipped)."""
     urge_minutes: int = 20
     """How long an urge session lasts unless the person picks another length."""
+    theme: str = ""
+    """The colour theme chosen in the command palette; empty for the app's own."""
+    guided_voice: str = "i"
+    """The way of writing chosen in guided writing: a key of VOICES."""
 
     def __post_init__(self) -> None:
         """Refuse an alias that could not have been typed in; keep it trimmed."""
@@ -46,6 +54,10 @@ class Profile:
             raise ValidationError("The session length must be a whole number of minutes.")
         if not low <= self.urge_minutes <= high:
             raise ValidationError(f"A session can last from {low} to {high} minutes.")
+        if len(self.theme) > THEME_LIMIT or not is_one_line(self.theme):
+            raise ValidationError("The chosen theme's name is damaged.")
+        if self.guided_voice not in VOICES:
+            raise ValidationError("The chosen way of writing is damaged.")
 
     @property
     def them(self) -> str:
@@ -59,7 +71,13 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
-        return {"alias": self.alias, "welcomed": self.welcomed, "urge_minutes": self.urge_minutes}
+        return {
+            "alias": self.alias,
+            "welcomed": self.welcomed,
+            "urge_minutes": self.urge_minutes,
+            "theme": self.theme,
+            "guided_voice": self.guided_voice,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
@@ -67,6 +85,12 @@ class Profile:
         alias = data.get("alias", "")
         welcomed = data.get("welcomed", False)
         minutes = data.get("urge_minutes", 20)
-        if not isinstance(alias, str) or not isinstance(welcomed, bool):
+        theme = data.get("theme", "")
+        voice = data.get("guided_voice", "i")
+        if not all(isinstance(text, str) for text in (alias, theme, voice)) or not isinstance(
+            welcomed, bool
+        ):
             raise ValidationError("The settings record is damaged.")
-        return cls(alias=alias, welcomed=welcomed, urge_minutes=minutes)
+        return cls(
+            alias=alias, welcomed=welcomed, urge_minutes=minutes, theme=theme, guided_voice=voice
+        )

@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
+from companion.domain.dates import format_moment
 from companion.store.lock import InstanceLock
 
 SCHEMA_VERSION: int = 1
@@ -103,7 +104,7 @@ class Recovery:
                 f"Your entries were restored from the newest readable backup, {self.restored_from}."
             )
         else:
-            when = self.restored_saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_moment(self.restored_saved_at)
             second = (
                 f"Your entries as of {when} were restored from the backup {self.restored_from}."
             )

@@ -29,7 +29,7 @@ class ModeDraft:
 
 
 class ModeDialog(DayDialog[ModeDraft]):
-    """Choose no contact, low contact, or contact that can't be avoided."""
+    """Choose No Contact, low contact, or unavoidable contact."""
 
     TITLE = "Your contact mode"
     AUTO_FOCUS = "#mode"
@@ -256,16 +256,14 @@ class MarkedDateDialog(Dialog[DateValues]):
         preview = self.query_one("#when-preview", DatePreview)
         text = self.query_one("#when", Input).value
         if not text.strip():
-            preview.update("")
+            preview.show_words("")
             return
         try:
             words = self._when_words(text)
         except ValidationError as error:
-            preview.set_class(True, "-problem")
-            preview.update(Text(str(error)))
+            preview.show_problem(str(error))
             return
-        preview.set_class(False, "-problem")
-        preview.update(Text(f"→ {words}"))
+        preview.show_words(words)
 
     def _when_words(self, text: str) -> str:
         """The day understood, in words."""

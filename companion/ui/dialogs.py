@@ -45,6 +45,15 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     AUTO_FOCUS = "Input, TextArea"
     TITLE = ""
     """Shown on the dialog's border."""
+    problem = ""
+    """Why the last save could not be kept, shown when the dialog opens again."""
+    refused: Any = None
+    """The draft that save refused: the problem stays until something in it changes."""
+
+    def refused_before(self, problem: str, draft: Any) -> None:
+        """Open showing why ``draft`` (what the dialog opens with) could not be saved."""
+        self.problem = problem
+        self.refused = draft
 
     def compose(self) -> ComposeResult:
         """The body inside a framed box, with Save and Cancel buttons."""
@@ -53,7 +62,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             with VerticalScroll(classes="dialog-body") as body:
                 body.can_focus = False
                 yield from self.body()
-            yield Static("", classes="dialog-error")
+            yield Static(Text(self.problem), classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.save_label(), variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -80,8 +89,20 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         return self.result()
 
     def show_error(self, message: str) -> None:
-        """Show a problem in plain words inside the dialog."""
+        """Show a problem in plain words inside the dialog, once: a problem its date
+        field already shows beside the field is not said again under it."""
+        if not message and self.problem and self._as_refused():
+            return  # the fields filling in as the dialog opens change nothing
+        if any(message and preview.problem == message for preview in self.query(DatePreview)):
+            message = ""
         self.query_one(".dialog-error", Static).update(Text(message))
+
+    def _as_refused(self) -> bool:
+        """True while everything in the dialog is as it was when the save was refused."""
+        try:
+            return bool(self.draft_now() == self.refused)
+        except ValidationError:
+            return False
 
     def action_save(self) -> None:
         """Save once every key already typed has reached its field.
@@ -125,24 +146,37 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 class DatePreview(Static):
     """Shows, as the person types, the day that will be saved, or why it can't be."""
 
+    problem = ""
+    """The problem shown now, or empty when the day reads."""
+
     def show(self, text: str, today: date) -> date | None:
         """Read ``text`` and show the result; return the day when it is usable."""
         try:
             day = parse_day(text, today)
         except ValidationError as error:
-            self.set_class(True, "-problem")
-            self.update(Text(str(error)))
+            self.show_problem(str(error))
             return None
-        self.set_class(False, "-problem")
-        self.update(Text(f"→ {format_day(day)}"))
+        self.show_words(format_day(day))
         return day
 
     def show_optional(self, text: str, today: date) -> date | None:
         """Like :meth:`show`, but an empty field shows nothing (the date is optional)."""
         if text.strip():
             return self.show(text, today)
-        self.update("")
+        self.show_words("")
         return None
+
+    def show_problem(self, message: str) -> None:
+        """Say why the day can't be read."""
+        self.problem = message
+        self.set_class(True, "-problem")
+        self.update(Text(message))
+
+    def show_words(self, words: str) -> None:
+        """Show the day understood, in words (nothing when ``words`` is empty)."""
+        self.problem = ""
+        self.set_class(False, "-problem")
+        self.update(Text(f"→ {words}" if words else ""))
 
 
 class DayDialog(Dialog[T], Generic[T]):
@@ -213,9 +247,13 @@ class StartDateDialog(Dialog[date]):
         self.query_one(DatePreview).show_optional(event.value, self.today)
         self.show_error("")
 
+    def draft_now(self) -> str:
+        """The day as typed."""
+        return self.query_one("#date", Input).value
+
     def result(self) -> date:
         """The day typed, or a ValidationError."""
-        return parse_day(self.query_one("#date", Input).value, self.today)
+        return parse_day(self.draft_now(), self.today)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,12 @@ class GuidedScreen(Screen[None]):
 
         step: int
 
+    @dataclass
+    class Voiced(Message):
+        """The person chose another way of writing (a key of VOICES)."""
+
+        voice: str
+
     def __init__(self, step: int, keep: Callable[[int, str], object], voice: str = "i") -> None:
         """Start at ``step``; ``keep(step, text)`` saves an answer as a reason.
 
@@ -167,6 +173,7 @@ class GuidedScreen(Screen[None]):
         keys = list(VOICES)
         self.voice = keys[(keys.index(self.voice) + 1) % len(keys)]
         self._show_voice()
+        self.post_message(self.Voiced(self.voice))
 
     def _show_voice(self) -> None:
         """Show the chosen voice."""

@@ -54,7 +54,7 @@ class HooverDialog(DayDialog[HooverDraft]):
         yield Input(self.draft.via, placeholder="through whom?", id="via", compact=True)
         yield Label("What was said (optional)")
         yield TextArea(self.draft.said, id="said", soft_wrap=True, compact=True)
-        yield Label("How it felt (optional, private: left out of exports)")
+        yield Label("How it felt (optional, just for you)")
         yield Input(self.draft.felt, id="felt", compact=True)
         yield Checkbox("This made me feel unsafe", self.draft.unsafe, id="unsafe", compact=True)
         yield Checkbox("I answered", self.draft.answered, id="answered", compact=True)

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from companion.domain.dates import plural
+from companion.domain.dates import format_moment, plural
 from companion.domain.history import with_alias
 from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
 from companion.ui.text import one_line, visible
@@ -86,7 +86,7 @@ class UrgeHistoryScreen(Screen[None]):
                 length = clock_text(s.ended_at - s.started_at)
             rows.append(
                 (
-                    s.started_at.astimezone().strftime("%a %d %b %H:%M"),
+                    format_moment(s.started_at),
                     length,
                     str(s.first),
                     str(s.peak.value),

@@ -183,7 +183,7 @@ async def test_changing_mode_keeps_every_figure_and_the_history(make_app, data_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert counter_title(app) == "1 Only necessary contact"
+        assert counter_title(app) == "1 Unavoidable contact"
         assert "within your rules" in screen_text(app)
         assert [line for line in screen_text(app).splitlines() if "Longest" in line] == before
         assert "Everything logged so far stays" in toasts(app)
@@ -199,7 +199,7 @@ async def test_changing_mode_keeps_every_figure_and_the_history(make_app, data_d
         app.action_show_modes()
         await pilot.pause()
         assert isinstance(app.screen, ModesScreen)
-        assert [r.split(" | ")[1] for r in rows(app)] == ["No Contact", "Only necessary contact"]
+        assert [r.split(" | ")[1] for r in rows(app)] == ["No Contact", "Unavoidable contact"]
         assert "Email only. [b]Never[/b] calls." in screen_text(app)
     saved = reopen(data_dir)
     assert sorted(c.mode for c in saved.modes.all()) == ["none", "unavoidable"]
@@ -537,3 +537,23 @@ async def test_a_brief_exception_is_named_in_the_count_of_slips(make_app, data_d
         await pilot.pause()
         text = screen_text(app)
         assert "Slips logged: 2 (1 brief exception). Recent stretches:" in text
+
+
+@pytest.mark.parametrize("mode", ["none", "low", "unavoidable"])
+async def test_each_mode_has_one_name_everywhere(make_app, data_dir, mode) -> None:
+    """The name picked in the mode dialog is the day counter's title and the list's word."""
+    seed(data_dir, start=date(2026, 9, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        picker = app.screen.query_one("#mode", Select)
+        picker.value = mode
+        await pilot.pause()
+        picked = str(picker.query_one("SelectCurrent #label").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert counter_title(app) == f"1 {picked}"
+        app.action_show_modes()
+        await pilot.pause()
+        assert [r.split(" | ")[1] for r in rows(app)] == [picked]

@@ -109,3 +109,16 @@ async def test_welcome_country_can_wait(make_app, data_dir) -> None:
         assert saved.country is None
     finally:
         saved.close()
+
+
+async def test_the_welcome_sits_in_the_middle_of_a_large_terminal(make_app) -> None:
+    """At 120x40 the welcome box is centred, with as much room above it as below."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        top = next(i for i, line in enumerate(lines) if "╭" in line)
+        bottom = next(i for i, line in enumerate(lines) if "╰" in line)
+        above, below = top, len(lines) - 1 - bottom - 1  # the footer's line is not room
+        assert above > 2
+        assert abs(above - below) <= 1

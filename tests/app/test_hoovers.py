@@ -24,7 +24,7 @@ async def test_h_logs_it_and_the_streak_is_untouched(make_app, data_dir) -> None
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, NoticeDialog)
-        assert "anything in this log could one day be seen" in screen_text(app)
+        assert "Facts first: when it happened, how" in screen_words(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HooverDialog)
@@ -93,3 +93,25 @@ async def test_h_from_inside_an_urge_session(make_app, data_dir) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
+
+
+async def test_the_first_note_is_calm_and_promises_only_what_is_true(make_app, data_dir) -> None:
+    """The note before the first entry puts facts first and says the log stays on this
+    computer; nothing warns that they will read it, and no export is promised."""
+    seed(data_dir, start=date(2026, 9, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, NoticeDialog)
+        words = screen_words(app)
+        assert words.index("Facts first") < words.index("stays on this computer")
+        assert "advocate, a lawyer or a court" in words
+        assert "seen by them" not in words
+        assert "comfortable with them reading" not in words
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HooverDialog)
+        words = screen_words(app)
+        assert "How it felt (optional, just for you)" in words
+        assert "export" not in words.lower()

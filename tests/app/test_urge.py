@@ -283,7 +283,7 @@ async def test_resume_after_a_restart_shows_the_true_time(make_app, data_dir, cl
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, ConfirmDialog)
-        assert "(7 minutes" in screen_text(again)
+        assert "(7 minutes" in screen_words(again)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, UrgeScreen)

@@ -207,3 +207,15 @@ def test_format_day() -> None:
 def test_plural(count: int, words: str) -> None:
     """One day, two days: the word follows the number."""
     assert plural(count, "day") == words
+
+
+def test_format_moment_is_a_day_in_the_same_style_with_its_time() -> None:
+    """A moment reads as its local day in format_day's style, then the time of day."""
+    from datetime import UTC, datetime
+
+    from companion.domain.dates import format_moment
+
+    moment = datetime(2026, 12, 1, 21, 27, tzinfo=UTC)  # the tests run in UTC
+    assert format_moment(moment) == "Tue 1 Dec 2026, 21:27"
+    assert format_moment(moment).startswith(format_day(date(2026, 12, 1)))
+    assert format_moment(datetime(2026, 1, 5, 7, 3, tzinfo=UTC)) == "Mon 5 Jan 2026, 07:03"

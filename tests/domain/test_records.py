@@ -277,3 +277,14 @@ def test_logged_at_in_utc_round_trips() -> None:
     """A UTC stamp loads back as the same moment."""
     original = Slip(on=date(2025, 1, 1), kind="met", logged_at=datetime(2025, 1, 1, tzinfo=UTC))
     assert Slip.from_dict(original.to_dict()).logged_at == original.logged_at
+
+
+def test_the_remembered_theme_and_voice_come_back_and_damage_is_refused() -> None:
+    """The theme and the guided voice are kept; a profile from before them loads with the
+    defaults; a damaged value is refused, never used."""
+    chosen = Profile(theme="nord", guided_voice="you")
+    assert Profile.from_dict(chosen.to_dict()) == chosen
+    assert Profile.from_dict({"alias": "Sam"}) == Profile(alias="Sam")
+    for damaged in ({"theme": 3}, {"theme": "a\nb"}, {"guided_voice": "shout"}):
+        with pytest.raises(ValidationError):
+            Profile.from_dict(damaged)
