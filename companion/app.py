@@ -133,6 +133,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         Binding("r", "review", "Reasons", priority=True, show=False),
         Binding("h", "hoover", "They reached out", priority=True, show=False),
         Binding("exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True),
+        # Two bindings for one key: the first is offered in the footer wherever ! can't be
+        # used (a dialog, a text field); elsewhere it steps aside for the second, unseen.
+        Binding("ctrl+g", "crisis_here", "Crisis", priority=True),
         Binding("ctrl+g", "crisis", "Crisis", priority=True, show=False),
         Binding("ctrl+l", "quick_hide", "Hide", priority=True),
     ]
@@ -629,6 +632,10 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(self._crisis_screen())
 
+    def action_crisis_here(self) -> None:
+        """ctrl+g where ! can't be used: the same crisis view."""
+        self.action_crisis()
+
     def _crisis_screen(self) -> CrisisScreen:
         """A crisis view with today's people and helplines."""
         return CrisisScreen(
@@ -890,6 +897,10 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         """
         if isinstance(self.screen, HiddenScreen):
             return action == "quick_hide"
+        if action == "crisis_here":  # ctrl+g in the footer only where ! is not offered
+            return not isinstance(self.screen, CrisisScreen) and not self.check_action(
+                "crisis_key", ()
+            )
         if action not in TYPED_KEY_ACTIONS:
             return True
         typing = isinstance(self.focused, (Input, TextArea))

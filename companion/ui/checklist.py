@@ -11,13 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
 from companion.ui.checklist_dialogs import SafetyNoteDialog
 from companion.ui.cursor import cursor_key
+from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
 
 HEADING = "heading:"
@@ -51,7 +51,7 @@ class ChannelList(OptionList):
         self.post_message(self.Resized())
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(Page[None]):
     """The checklist; it reports every change up to the app, which saves it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

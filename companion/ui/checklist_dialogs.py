@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from companion.domain.checklist import AFRAID, check_channel_name
 from companion.ui.dialogs import Dialog
+from companion.ui.safety import Modal
 from companion.ui.text import typed
 
 NOTE = (
@@ -29,7 +29,7 @@ NOTE = (
 """The safety note; {who} is the alias, or "the person you left"."""
 
 
-class SafetyNoteDialog(ModalScreen[str | None]):
+class SafetyNoteDialog(Modal[str | None]):
     """Shown before the checklist the first time, and again with ``s``.
 
     Returns a key of AFRAID, or None when closed without an answer. "Not sure" is on

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from companion.domain.contacts import RELATIONS, check_name, check_phone
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
 from companion.ui.dialogs import Dialog
+from companion.ui.safety import Modal
 
 PHONE_EXAMPLES: dict[str, str] = {
     "US": "202-555-0143",
@@ -172,7 +172,7 @@ class HelplineDialog(Dialog[LineDraft]):
         return draft
 
 
-class CountryDialog(ModalScreen[str | None]):
+class CountryDialog(Modal[str | None]):
     """Choose the country whose helplines are shown. Never guessed from the network."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.contacts import RELATIONS, Directory, Helpline, Person
 from companion.domain.dates import format_day
 from companion.ui.contacts_pane import checked_words, line_number, name_and_number
+from companion.ui.safety import Page
 from companion.ui.text import typed
 
 KIND_HEADINGS = {
@@ -28,7 +28,7 @@ KIND_HEADINGS = {
 """Headings for each kind of helpline, in the order they are shown."""
 
 
-class CrisisScreen(Screen[None]):
+class CrisisScreen(Page[None]):
     """Where to turn now. Escape goes back exactly where the person was."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

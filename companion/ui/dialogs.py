@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
@@ -20,6 +20,7 @@ from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import SLIP_KINDS, check_note, slip_label
 from companion.domain.profile import URGE_MINUTES, check_alias
+from companion.ui.safety import Modal
 from companion.ui.text import typed
 
 T = TypeVar("T")
@@ -35,7 +36,7 @@ def after_typing(screen: Screen[Any], callback: Callable[[], object]) -> None:
     target.call_later(callback)
 
 
-class Dialog(ModalScreen[T | None], Generic[T]):
+class Dialog(Modal[T | None], Generic[T]):
     """A modal with a title: ``ctrl+s`` (or enter in a one-line field) saves, ``escape`` cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -357,7 +358,7 @@ class AliasDialog(Dialog[str]):
         return check_alias(self.query_one("#alias", Input).value)
 
 
-class ConfirmDialog(ModalScreen[bool | None]):
+class ConfirmDialog(Modal[bool | None]):
     """A gentle two-way question; escape answers None (neither)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -398,7 +399,7 @@ class ConfirmDialog(ModalScreen[bool | None]):
         self.dismiss(event.button.id == "yes")
 
 
-class NoticeDialog(ModalScreen[None]):
+class NoticeDialog(Modal[None]):
     """Something the person needs to know, in plain words, with one button."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]

@@ -12,17 +12,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.domain.reasons import VOICES, all_prompts, first_of_set, prompt_at
 from companion.ui.dialogs import after_typing
+from companion.ui.safety import Page
 
 SAVE_AFTER_SECONDS = 0.6
 """Quiet time after typing before the answer is saved."""
 
 
-class GuidedScreen(Screen[None]):
+class GuidedScreen(Page[None]):
     """A prompt, a note before the harder themes, a box for the answer, and a way out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,10 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from companion.ui.cursor import cursor_key
+from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
 
 T = TypeVar("T")
@@ -42,7 +42,7 @@ class LogTable(DataTable[Text]):
     HELP = ""
 
 
-class LogScreen(Screen[None], Generic[T]):
+class LogScreen(Page[None], Generic[T]):
     """A table of records; it asks the app to edit, remove, add or undo, and the app saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

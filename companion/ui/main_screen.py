@@ -7,19 +7,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from companion.ui.contacts_pane import ContactsPane
 from companion.ui.day_counter import DayCounter
 from companion.ui.reasons_pane import ReasonsPane
+from companion.ui.safety import Page
 from companion.ui.urge_pane import UrgePane
 
 PANES = ("#day-counter", "#urge", "#reasons", "#contacts")
 """The panes in the order of the keys 1 to 4."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Page[None]):
     """Day counter, urge surfing, reasons and crisis contacts, all visible at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,7 +38,7 @@ class MainScreen(Screen[None]):
         Binding("b", "app.checklist", "Blocking", show=False),
         Binding("L", "app.show_letters", "Letters", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -11,17 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from companion.clock import Clock
 from companion.domain.dates import format_day
 from companion.domain.reasons import REVIEW_FIRST, Reason, category_label
 from companion.domain.urge import breath_at
+from companion.ui.safety import Page
 from companion.ui.text import typed
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(Page[None]):
     """One reason at a time; after a few, an offer to read more or to steady yourself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -176,7 +176,7 @@ first next time), **escape** leaves whenever you want.
         self.dismiss(None)
 
 
-class BreatheScreen(Screen[None]):
+class BreatheScreen(Page[None]):
     """A breathing pacer on its own: in for four, out for six."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Done")]

@@ -11,13 +11,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.history import check_note, with_alias
 from companion.domain.urge import OUTCOMES, TRIGGERS, Skill, UrgeSession
 from companion.ui.dialogs import Dialog
+from companion.ui.safety import Modal
 from companion.ui.text import typed
 from companion.ui.wave import Wave
 
@@ -32,7 +32,7 @@ class Ending:
     """What helped, in their words (may be empty)."""
 
 
-class UrgeEndDialog(ModalScreen[Ending | None]):
+class UrgeEndDialog(Modal[Ending | None]):
     """The wave of the session, then how it went: one key for each outcome."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Keep going")]
@@ -144,7 +144,7 @@ class UnsentDialog(Dialog[str]):
         self.action_save()
 
 
-class TriggerDialog(ModalScreen[str | None]):
+class TriggerDialog(Modal[str | None]):
     """What set it off: pick one, or escape to skip."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Skip")]
@@ -166,7 +166,7 @@ class TriggerDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SkillDialog(ModalScreen[None]):
+class SkillDialog(Modal[None]):
     """One skill, in a few lines, with its caution when it has one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]

@@ -7,12 +7,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from companion.domain.dates import format_moment, plural
 from companion.domain.history import with_alias
 from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
+from companion.ui.safety import Page
 from companion.ui.text import one_line, visible
 
 COLUMNS = (
@@ -54,7 +54,7 @@ def figures_text(figures: Figures | None, closed: int = 0) -> str:
     return text
 
 
-class UrgeHistoryScreen(Screen[None]):
+class UrgeHistoryScreen(Page[None]):
     """A table of sessions, newest first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]

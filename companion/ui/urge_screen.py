@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from companion.clock import Clock
@@ -25,6 +24,7 @@ from companion.domain.urge import (
     clock_text,
     skills_for,
 )
+from companion.ui.safety import Page
 from companion.ui.text import typed
 from companion.ui.wave import Wave
 
@@ -34,7 +34,7 @@ SKILL_KEYS = ("a", "b", "c")
 """Keys that open the offered skills, in order."""
 
 
-class UrgeScreen(Screen[None]):
+class UrgeScreen(Page[None]):
     """Everything for riding out one urge. Changes are reported up; the app saves them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

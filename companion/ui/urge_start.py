@@ -10,10 +10,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from companion.domain.urge import ANCHORS, QUICK_MINUTES
+from companion.ui.safety import Modal
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class UrgeStart:
     """A key of MODES."""
 
 
-class UrgeStartDialog(ModalScreen[UrgeStart | None]):
+class UrgeStartDialog(Modal[UrgeStart | None]):
     """Press a digit and the timer starts. Everything else can wait."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

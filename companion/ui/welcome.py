@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from companion.domain.errors import ValidationError
 from companion.domain.profile import check_alias
 from companion.ui.dialogs import DatePreview, after_typing
+from companion.ui.safety import Page
 
 WELCOME = (
     "This is a private space on this computer. Nothing you write here is sent "
@@ -36,7 +36,7 @@ class Welcome:
     """The country for helplines, if chosen."""
 
 
-class WelcomeScreen(Screen[Welcome]):
+class WelcomeScreen(Page[Welcome]):
     """Shown once, on the first start. Both questions can be skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -1,0 +1,78 @@
+"""Every footer at 80x24 names where to turn now and how to hide the screen, first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .support import screen_text, seed
+
+SCREENS = [
+    pytest.param((), "MainScreen", id="main"),
+    pytest.param(("s", "enter"), "SlipDialog", id="slip"),
+    pytest.param(("d",), "StartDateDialog", id="start-day"),
+    pytest.param(("h", "enter"), "HooverDialog", id="reached-out"),
+    pytest.param(("l",), "SlipsScreen", id="slips"),
+    pytest.param(("W",), "WinsScreen", id="wins"),
+    pytest.param(("b",), "SafetyNoteDialog", id="checklist-note"),
+    pytest.param(("u",), "UrgeStartDialog", id="urge-start"),
+    pytest.param(("u", "5"), "UrgeScreen", id="urge"),
+    pytest.param(("u", "5", "e"), "UrgeEndDialog", id="urge-end"),
+    pytest.param(("r",), "ReviewScreen", id="review"),
+    pytest.param(("!",), "CrisisScreen", id="crisis"),
+    pytest.param(("L",), "LettersScreen", id="letters"),
+    pytest.param(("3", "a"), "ReasonDialog", id="reason"),
+    pytest.param(("3", "g"), "GuidedScreen", id="guided"),
+    pytest.param(("t",), "DatesScreen", id="dates"),
+    pytest.param(("m",), "ModeDialog", id="mode"),
+    pytest.param(("2", "v"), "UrgeHistoryScreen", id="urge-history"),
+    pytest.param(("1", "v"), "HooversScreen", id="reached-out-list"),
+    pytest.param(("w",), "WinDialog", id="win"),
+    pytest.param(("4", "a"), "PersonDialog", id="person"),
+]
+
+
+@pytest.mark.parametrize(("keys", "screen"), SCREENS)
+async def test_the_crisis_key_and_quick_hide_are_in_every_footer(
+    make_app, data_dir, keys, screen
+) -> None:
+    """Wherever the person is, the footer's first keys are the crisis view and hide."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen).__name__ == screen
+        footer = screen_text(app).splitlines()[-1]
+        crisis = "^g Crisis" if "Crisis" in footer and "^g" in footer else "! Crisis"
+        if screen != "CrisisScreen":
+            assert crisis in footer, footer
+            assert footer.index("Crisis") < 12, f"the crisis key is not first: {footer}"
+        assert "^l Hide" in footer, footer
+
+
+async def test_inside_a_dialog_the_footer_offers_the_key_that_works(make_app, data_dir) -> None:
+    """In a dialog ! is refused, so the footer names ctrl+g, and ctrl+g does open the view."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "^g Crisis" in footer
+        assert "! Crisis" not in footer
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CrisisScreen"
+
+
+async def test_quit_is_offered_on_the_main_screen(make_app, data_dir) -> None:
+    """q is named in the main screen's footer at 80x24."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "q Quit" in screen_text(app).splitlines()[-1]
