@@ -33,7 +33,7 @@ from companion.domain.contacts import (
     shipped_text,
 )
 from companion.domain.dates import format_day, format_moment, parse_day
-from companion.domain.history import Slip, new_id
+from companion.domain.history import Slip, new_id, stretch_words
 from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
     Reason,
@@ -256,9 +256,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
             self.notify("Set the day No Contact began first (press d).", markup=False)
             return
         kept = (
-            " That's all right. Logging it keeps your history honest: every day you have "
-            "had still counts. You choose whether a new stretch begins or it was a brief "
-            "exception."
+            " That's all right. Logging it keeps your history honest: every day before it "
+            "still counts, and only the day contact happened is not a No Contact day. You "
+            "choose whether a new stretch begins or it was a brief exception."
         )
         if self.mode == "none":
             question = Text(f"Contact happened?{kept}")
@@ -277,6 +277,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         A new slip can ``start_with`` a draft (the day they reached out and were answered).
         """
         draft = start_with or SlipDraft()
+        before = self.repository.history.summary(self.today)
         if slip is not None:
             draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note, slip.new_stretch)
 
@@ -300,9 +301,8 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
             return
         self.saved(saved)
         if slip is None and saved.new_stretch:
-            self.notify(
-                "Logged. A new stretch has begun, and your total still counts.", markup=False
-            )
+            after = self.repository.history.summary(self.today)
+            self.notify(stretch_words(before, after), markup=False)
         elif slip is None:
             self.notify("Logged as a brief exception. No figure changes.", markup=False)
 
@@ -414,7 +414,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         if ending.outcome == "contacted":
             question = Text(
                 "That's all right; it happens, and it doesn't undo what you have done. "
-                "Would you like to log it as a slip now? Your days so far all still count."
+                "Would you like to log it as a slip now? Every day before it still counts."
             )
             if await self.push_screen_wait(ConfirmDialog("Contact happened", question, "Log it")):
                 if self.repository.history.start is None:

@@ -198,7 +198,7 @@ class BoundaryFlows(AppBase):
         elif saved.answered and self.repository.history.start is not None:
             question = Text(
                 "You answered, and that's all right. If you'd like, log it as a slip; "
-                "your days so far all still count."
+                "every day before it still counts."
             )
             if await self.push_screen_wait(ConfirmDialog("You answered", question, "Log it")):
                 await self.edit_slip(None, SlipDraft(when=saved.on.isoformat(), kind="answered"))

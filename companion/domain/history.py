@@ -17,7 +17,7 @@ from datetime import date, datetime
 from itertools import pairwise
 from typing import Any, Protocol, TypeGuard, TypeVar
 
-from companion.domain.dates import EARLIEST, check_day, format_day
+from companion.domain.dates import EARLIEST, check_day, format_day, plural
 from companion.domain.errors import ValidationError
 
 T = TypeVar("T")
@@ -337,3 +337,20 @@ L = TypeVar("L", bound=Logged)
 def newest_first(records: Iterable[L]) -> list[L]:
     """Records newest day first; of one day, the one written down last first."""
     return sorted(records, key=lambda r: (r.on, r.logged_at), reverse=True)
+
+
+def stretch_words(before: Summary | None, after: Summary | None) -> str:
+    """What logging a slip did to the total, in the words of the rule itself.
+
+    The day contact happened is not a No Contact day; every day before it still counts.
+    So the total goes down by that one day at most, and the words say so where it does.
+    """
+    if after is None:
+        return "Logged. A new stretch has begun."
+    total = plural(after.total_days, "day")
+    if before is not None and after.total_days < before.total_days:
+        return (
+            f"Logged. A new stretch has begun. Your total is now {total}: the day contact "
+            "happened is not counted as a No Contact day, and every day before it still counts."
+        )
+    return f"Logged. A new stretch has begun. Your total stays {total}: every day still counts."

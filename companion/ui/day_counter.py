@@ -38,7 +38,8 @@ The big number is how many days this stretch has lasted.
 
 - **d** sets or corrects the day No Contact began.
 - **s** logs that contact happened: a new stretch, or a brief exception.
-  All your history stays, and no day you have had is ever taken away.
+  All your history stays. The day contact happened is not counted as a
+  No Contact day; every day before it still counts.
 - **l** shows every slip, to edit or remove one.
 - **h** logs that they reached out, from anywhere; **v** lists those times.
 - **m** chooses your mode: no contact, low contact, or contact that can't

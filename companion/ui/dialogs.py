@@ -272,7 +272,7 @@ class SlipDraft:
 
 
 STRETCH_CHOICES = (
-    ("Start a new stretch (your total still counts)", True),
+    ("Start a new stretch (every earlier day still counts)", True),
     ("A brief exception: no reset", False),
 )
 """What a slip does to the count, as offered in the slip dialog."""
@@ -295,7 +295,7 @@ class SlipDialog(DayDialog[SlipDraft]):
         """When, what kind of contact, and a note."""
         if not self.editing:
             yield Static(
-                "Thank you for writing this down honestly. Your days so far still count.",
+                "Thank you for writing this down honestly. Every day before it still counts.",
                 classes="dialog-note",
             )
         yield from self.day_field("When?", self.draft.when)

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, HelpPanel, Input, TextArea
 
 from companion import app as app_module
 from companion.store.durable import SaveError
+from companion.ui.day_counter import DayCounter
 from companion.ui.dialogs import ConfirmDialog, SlipDialog, StartDateDialog
 from companion.ui.hide import HiddenScreen
 from companion.ui.main_screen import MainScreen
@@ -275,7 +276,9 @@ async def test_quick_hide_from_inside_a_dialog_keeps_the_text(make_app, data_dir
     seed(data_dir, start=date(2026, 10, 1), alias="Sam")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("tab", "tab", "tab", *"half a thought")
         await pilot.press("ctrl+l")
@@ -337,7 +340,9 @@ async def test_a_huge_pasted_note_is_kept_whole(make_app, data_dir) -> None:
     note = ("It went on and on. " * 55_000)[:1_000_000]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#note", TextArea).text = note
         await pilot.press("ctrl+s")
@@ -371,3 +376,45 @@ async def test_the_reached_out_line_measures_wide_names_in_cells(make_app, data_
         text = screen_text(app)
         assert "Reached out 1 time, not answered" in text
         assert "🌻 reached out" not in text
+
+
+async def test_the_words_say_the_rule_where_the_total_changes(make_app, data_dir) -> None:
+    """A slip today takes that one day from the total; the words say so, and no more."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert "Total 55 days" in screen_text(app)
+        help_words = " ".join(DayCounter.HELP.split())  # what ? shows for the counter
+        assert "The day contact happened is not counted as a No Contact day" in help_words
+        assert "every day before it still counts" in help_words
+        assert "ever taken away" not in help_words
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "honestly. Every day before it" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Total 54 days" in screen_text(app)
+        said = toasts(app)
+        assert "Your total is now 54 days" in said
+        assert "the day contact happened is not counted as a No Contact day" in said
+        assert "every day before it still counts" in said
+
+
+async def test_a_second_slip_on_the_same_day_leaves_the_total_as_it_is(make_app, data_dir) -> None:
+    """The day is already not counted: the words say the total stays, and it does."""
+    seed(data_dir, start=date(2026, 10, 1), alias="Sam", slips=[(date(2026, 11, 25), "called", "")])
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert "Total 54 days" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Total 54 days" in screen_text(app)
+        assert "Your total stays 54 days" in toasts(app)
