@@ -17,6 +17,7 @@ from companion.domain.marked_dates import check_date_name, parse_month_day, when
 from companion.domain.modes import ABOUT_LIMIT, MODE_HELP, MODES
 from companion.domain.wins import check_win
 from companion.ui.dialogs import DatePreview, DayDialog, Dialog
+from companion.ui.field import Field
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class NecessaryDialog(DayDialog[NecessaryDraft]):
             options, value=self.draft.channel, allow_blank=False, id="channel", compact=True
         )
         yield Label("What it was about")
-        yield Input(
+        yield Field(
             self.draft.about,
             id="about",
             compact=True,
@@ -159,7 +160,7 @@ class WinDialog(DayDialog[WinDraft]):
     def body(self) -> ComposeResult:
         """What went right, and when."""
         yield Label("What went right? Small things count.")
-        yield Input(
+        yield Field(
             self.draft.text,
             id="text",
             compact=True,
@@ -224,14 +225,14 @@ class MarkedDateDialog(Dialog[DateValues]):
     def body(self) -> ComposeResult:
         """Name, day, every year, plan."""
         yield Label("What is the day?")
-        yield Input(
+        yield Field(
             self.draft.name,
             id="name",
             compact=True,
             placeholder="their birthday, our anniversary, the holidays…",
         )
         yield Label("When")
-        yield Input(self.draft.when, id="when", compact=True, placeholder="14 Feb, 2027-01-10…")
+        yield Field(self.draft.when, id="when", compact=True, placeholder="14 Feb, 2027-01-10…")
         yield DatePreview("", id="when-preview")
         yield Checkbox("Every year", self.draft.every_year, id="every-year", compact=True)
         yield Label("Your plan for that day (optional)")

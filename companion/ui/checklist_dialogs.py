@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from companion.domain.checklist import AFRAID, check_channel_name
 from companion.ui.dialogs import Dialog
+from companion.ui.field import Field
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 
@@ -109,7 +110,7 @@ class ChannelDialog(Dialog[str]):
         yield Label(
             "Anywhere they, or news of them, could reach you: an app, a game, a number, a place."
         )
-        yield Input(self.draft, id="channel-name", placeholder="for example Discord", compact=True)
+        yield Field(self.draft, id="channel-name", placeholder="for example Discord", compact=True)
 
     def result(self) -> str:
         """The name, checked."""

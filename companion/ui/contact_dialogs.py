@@ -16,6 +16,7 @@ from companion.domain.contacts import RELATIONS, check_name, check_phone
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
 from companion.ui.dialogs import Dialog
+from companion.ui.field import Field
 from companion.ui.safety import Modal
 
 PHONE_EXAMPLES: dict[str, str] = {
@@ -67,14 +68,14 @@ class PersonDialog(Dialog[PersonDraft]):
     def body(self) -> ComposeResult:
         """The fields."""
         yield Label("Name")
-        yield Input(self.draft.name, id="name", compact=True)
+        yield Field(self.draft.name, id="name", compact=True)
         yield Label("How you know them")
         options = [(label, key) for key, label in RELATIONS.items()]
         yield Select(
             options, value=self.draft.relation, allow_blank=False, id="relation", compact=True
         )
         yield Label("Phone number")
-        yield Input(
+        yield Field(
             self.draft.phone, id="phone", compact=True, placeholder=phone_example(self.country)
         )
         yield Checkbox("Texting them is fine", self.draft.texting_ok, id="texting", compact=True)
@@ -149,7 +150,7 @@ class HelplineDialog(Dialog[LineDraft]):
             ("hours", "Hours (optional)"),
         ):
             yield Label(label)
-            yield Input(getattr(self.draft, key), id=key, compact=True)
+            yield Field(getattr(self.draft, key), id=key, compact=True)
 
     def draft_now(self) -> LineDraft:
         """What is typed now."""

@@ -20,6 +20,7 @@ from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import SLIP_KINDS, check_note, slip_label
 from companion.domain.profile import URGE_MINUTES, check_alias
+from companion.ui.field import Field
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 
@@ -197,7 +198,7 @@ class DayDialog(Dialog[T], Generic[T]):
     def day_field(self, label: str, value: str) -> ComposeResult:
         """The label, the "when" field and its preview."""
         yield Label(label)
-        yield Input(value, id="when", compact=True, select_on_focus=True)
+        yield Field(value, id="when", compact=True, select_on_focus=value == "today")
         yield DatePreview("", id="preview")
 
     def save_label(self) -> str:
@@ -229,7 +230,7 @@ class StartDateDialog(Dialog[date]):
     def body(self) -> ComposeResult:
         """A date field and its preview."""
         yield Label("The day of your last contact, or the day you decided. A guess is fine.")
-        yield Input(
+        yield Field(
             self.initial,
             placeholder="yesterday, 17 Oct, 3 weeks ago…",
             id="date",
@@ -349,7 +350,7 @@ class AliasDialog(Dialog[str]):
             "A name, initials or a word of your own for the person you left. "
             "Leave it empty and I'll say \u201cthem\u201d."
         )
-        yield Input(
+        yield Field(
             self.initial, placeholder="optional", id="alias", select_on_focus=True, compact=True
         )
 
@@ -448,7 +449,7 @@ class UrgeLengthDialog(Dialog[int]):
             f"Minutes, from {low} to {high}. Many people find 20 a good start; "
             "you can always add more with + during a session."
         )
-        yield Input(
+        yield Field(
             str(self.minutes), id="minutes", select_on_focus=True, compact=True, type="integer"
         )
 

@@ -13,6 +13,7 @@ from companion.domain.dates import parse_day
 from companion.domain.history import check_note
 from companion.domain.hoovers import CHANNELS
 from companion.ui.dialogs import DayDialog
+from companion.ui.field import Field
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,11 @@ class HooverDialog(DayDialog[HooverDraft]):
         yield Select(
             options, value=self.draft.channel, allow_blank=False, id="channel", compact=True
         )
-        yield Input(self.draft.via, placeholder="through whom?", id="via", compact=True)
+        yield Field(self.draft.via, placeholder="through whom?", id="via", compact=True)
         yield Label("What was said (optional)")
         yield TextArea(self.draft.said, id="said", soft_wrap=True, compact=True)
         yield Label("How it felt (optional, just for you)")
-        yield Input(self.draft.felt, id="felt", compact=True)
+        yield Field(self.draft.felt, id="felt", compact=True)
         yield Checkbox("This made me feel unsafe", self.draft.unsafe, id="unsafe", compact=True)
         yield Checkbox("I answered", self.draft.answered, id="answered", compact=True)
 

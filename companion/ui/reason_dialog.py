@@ -20,6 +20,7 @@ from companion.domain.reasons import (
     check_text,
 )
 from companion.ui.dialogs import DatePreview, Dialog
+from companion.ui.field import Field
 
 OWN = "__own__"
 """The Select value for "a kind of my own"."""
@@ -62,7 +63,7 @@ def summary_label(summary: str) -> Content:
     return Content.assemble("One line to read in a hurry (optional) · ", count)
 
 
-class SummaryInput(Input):
+class SummaryInput(Field):
     """The short line; a paste that will not fit it is handed to the dialog whole."""
 
     @dataclass
@@ -113,14 +114,14 @@ class ReasonDialog(Dialog[ReasonValues]):
             id="category",
             compact=True,
         )
-        yield Input(
+        yield Field(
             self.draft.category if own else "",
             placeholder="name your own kind",
             id="own-category",
             compact=True,
         )
         yield Label("When it happened (optional)")
-        yield Input(
+        yield Field(
             self.draft.incident, placeholder="for example 17 Oct 2024", id="incident", compact=True
         )
         yield DatePreview("", id="preview")

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
 from companion.ui.cursor import cursor_key
+from companion.ui.field import Field
 from companion.ui.text import one_line, typed, visible
 
 ROOM_FOR_WORDS = 30
@@ -68,7 +69,7 @@ The list never opens by itself: you choose when to see it.
 
     def compose(self) -> ComposeResult:
         """The filter field (hidden until /), the list, and the empty note."""
-        yield Input(placeholder="filter: type a word", id="reason-filter", compact=True)
+        yield Field(placeholder="filter: type a word", id="reason-filter", compact=True)
         yield OptionList(id="reason-list", compact=True)
         yield Static("", id="reasons-empty")
 

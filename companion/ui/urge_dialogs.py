@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from companion.domain.history import check_note, with_alias
 from companion.domain.urge import OUTCOMES, TRIGGERS, Skill, UrgeSession
 from companion.ui.dialogs import Dialog
+from companion.ui.field import Field
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 from companion.ui.wave import Wave
@@ -66,7 +67,7 @@ class UrgeEndDialog(Modal[Ending | None]):
                 compact=True,
             )
             yield Label("What helped? (optional)")
-            yield Input(placeholder="optional", id="helped", compact=True, select_on_focus=False)
+            yield Field(placeholder="optional", id="helped", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

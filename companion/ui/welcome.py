@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from companion.domain.errors import ValidationError
 from companion.domain.profile import check_alias
 from companion.ui.dialogs import DatePreview, after_typing
+from companion.ui.field import Field
 from companion.ui.safety import Page
 
 WELCOME = (
@@ -64,10 +65,10 @@ class WelcomeScreen(Page[Welcome]):
             yield Static("Welcome", id="welcome-title")
             yield Static(WELCOME, id="welcome-text")
             yield Label("When did No Contact begin? (optional)")
-            yield Input(placeholder="for example: yesterday, 17 Oct, 3 weeks ago", id="start")
+            yield Field(placeholder="for example: yesterday, 17 Oct, 3 weeks ago", id="start")
             yield DatePreview("", id="preview")
             yield Label("What would you like me to call the person you left? (optional)")
-            yield Input(
+            yield Field(
                 placeholder="a name, initials, or leave empty for \u201cthem\u201d", id="alias"
             )
             if self.countries:
