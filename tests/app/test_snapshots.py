@@ -8,16 +8,50 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
+from textual.worker import WorkerState
 
 from companion.app import build_app
 
 from .support import damage_with_backup, seed, steady_cursors
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+def _keys(keys):
+    """A run_before that presses ``keys`` as a person would: after a key that may open a
+    screen, the next waits until the screen and its focus have settled; then steadies."""
+
+    async def run_before(pilot) -> None:
+        for key in keys:
+            typing = isinstance(pilot.app.focused, Input | TextArea) and len(key) == 1
+            await pilot.press(key)
+            if not typing:
+                await _settle(pilot)
+        await _steady(pilot)
+
+    return run_before
+
+
+async def _settle(pilot, timeout: float = 30.0) -> None:
+    """Let the app work until no worker waits to start and the screen and focus have
+    stayed the same for a few looks in a row; fail after ``timeout`` seconds."""
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    last: object = None
+    same = 0
+    while same < 3:
+        await pilot.pause(0.05)
+        pending = any(worker.state == WorkerState.PENDING for worker in app.workers)
+        now = (app.screen, app.focused, len(app.screen_stack))
+        same = same + 1 if now == last and not pending else 0
+        last = now
+        assert time.monotonic() < deadline, f"the screen did not settle in {timeout:g} s"
 
 
 async def _steady(pilot) -> None:
@@ -137,7 +171,7 @@ def test_alias_dialog(snap_compare, make_app, data_dir, size) -> None:
 def test_help(snap_compare, make_app, data_dir, size) -> None:
     """? shows the day counter's help beside the panes."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, press=["?"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["?"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -175,14 +209,14 @@ async def _ride(pilot, clock, ratings=("7", "9", "6", "3")) -> None:
 def test_urge_start(snap_compare, make_app, data_dir, size) -> None:
     """The one step before the timer: the ten anchors and the length."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, press=["u"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urge_session_started(snap_compare, make_app, data_dir, size) -> None:
     """Just started at 7: clock, pacer, the first step, skills for 5-7, the safety question."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, press=["u", "7"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u", "7"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -215,7 +249,7 @@ def test_urge_end(snap_compare, make_app, data_dir, clock, size) -> None:
 def test_urge_skill(snap_compare, make_app, data_dir, size) -> None:
     """At a 9, the TIPP card with its medical caution."""
     seed(data_dir)
-    assert snap_compare(make_app(), terminal_size=size, press=["u", "9", "a"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u", "9", "a"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -285,7 +319,7 @@ def test_main_screen_after_sessions(snap_compare, make_app, data_dir, clock, siz
 def test_crisis_view(snap_compare, make_app, data_dir, size) -> None:
     """! from the main screen: where to turn now."""
     seed(data_dir)
-    assert snap_compare(make_app(), terminal_size=size, press=["!"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["!"]))
 
 
 def _seed_reasons(data_dir, count: int) -> None:
@@ -316,7 +350,7 @@ def _seed_reasons(data_dir, count: int) -> None:
 def test_reasons_pane_long_list(snap_compare, make_app, data_dir, size) -> None:
     """Forty reasons: pinned first with a star, each on one line with its kind dimmed."""
     _seed_reasons(data_dir, 40)
-    assert snap_compare(make_app(), terminal_size=size, press=["3"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["3"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -324,7 +358,7 @@ def test_reason_dialog(snap_compare, make_app, data_dir, size) -> None:
     """Writing a reason: text, summary, kind, date, pin; Save visible at 80x24."""
     seed(data_dir)
     press = ["3", "a", *"They took my keys so I couldn't leave."]
-    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -337,7 +371,7 @@ def test_guided_prompt(snap_compare, make_app, data_dir, size) -> None:
     repository = Repository.open(data_dir)
     repository.save_guided_step(all_prompts().index((2, 0)))  # promises not kept
     repository.close()
-    assert snap_compare(make_app(), terminal_size=size, press=["3", "g"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["3", "g"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -347,7 +381,7 @@ def test_review(snap_compare, data_dir, clock, size) -> None:
 
     _seed_reasons(data_dir, 6)
     app = build_app(data_dir, clock, random.Random(3))
-    assert snap_compare(app, terminal_size=size, press=["r"], run_before=_steady)
+    assert snap_compare(app, terminal_size=size, run_before=_keys(["r"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -358,7 +392,7 @@ def test_review_closing(snap_compare, data_dir, clock, size) -> None:
     _seed_reasons(data_dir, 6)
     app = build_app(data_dir, clock, random.Random(3))
     press = ["r", "space", "space", "space"]
-    assert snap_compare(app, terminal_size=size, press=press, run_before=_steady)
+    assert snap_compare(app, terminal_size=size, run_before=_keys(press))
 
 
 def _seed_contacts(data_dir, country: str) -> None:
@@ -396,7 +430,7 @@ COUNTRIES = [pytest.param("GB-ENG", id="england"), pytest.param("AU", id="austra
 def test_contacts_pane(snap_compare, make_app, data_dir, size, country) -> None:
     """The pane: the favourite first, then the other person, then the country's helplines."""
     _seed_contacts(data_dir, country)
-    assert snap_compare(make_app(), terminal_size=size, press=["4"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["4"]))
 
 
 @pytest.mark.parametrize("country", COUNTRIES)
@@ -404,7 +438,7 @@ def test_contacts_pane(snap_compare, make_app, data_dir, size, country) -> None:
 def test_crisis_view_for_a_country(snap_compare, make_app, data_dir, size, country) -> None:
     """!: the emergency number large, your people, then helplines with their check dates."""
     _seed_contacts(data_dir, country)
-    assert snap_compare(make_app(), terminal_size=size, press=["!"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["!"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -412,14 +446,14 @@ def test_person_dialog(snap_compare, make_app, data_dir, size) -> None:
     """Adding someone you trust."""
     _seed_contacts(data_dir, "GB-ENG")
     press = ["4", "a", *"Sam"]
-    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_hoover_dialog(snap_compare, make_app, data_dir, size) -> None:
     """h after the caution: when, how, what was said, how it felt, safety, answered."""
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
-    assert snap_compare(make_app(), terminal_size=size, press=["h", "enter"], run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["h", "enter"]))
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -427,7 +461,7 @@ def test_main_screen_after_a_hoover(snap_compare, make_app, data_dir, size) -> N
     """The counter says how many times they reached out, not answered; the streak is as before."""
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
     press = ["h", "enter", "ctrl+s"]
-    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
 
 
 def _seed_boundaries(data_dir) -> None:
@@ -479,7 +513,7 @@ def test_boundary_views(snap_compare, make_app, data_dir, size, view) -> None:
     """Each list and dialog around the streak, with a little of everything logged."""
     _seed_boundaries(data_dir)
     press = BOUNDARY_VIEWS[view]
-    assert snap_compare(make_app(), terminal_size=size, press=press, run_before=_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
 
 
 @pytest.mark.parametrize("size", SIZES)
