@@ -256,27 +256,8 @@ def test_urge_skill(snap_compare, make_app, data_dir, size) -> None:
 def test_urge_unsent(snap_compare, make_app, data_dir, size) -> None:
     """The message that is never sent."""
     seed(data_dir, alias="Sam")
-
-    async def run_before(pilot) -> None:
-        # As a person does: each screen is there before the next key, the box before words.
-        for key, shown in (("u", "UrgeStartDialog"), ("8", "UrgeScreen"), ("w", "UnsentDialog")):
-            await pilot.press(key)
-            await _until(pilot, lambda s=shown: type(pilot.app.screen).__name__ == s, shown)
-        await _until(pilot, lambda: pilot.app.focused is not None, "the letter's box to have focus")
-        await pilot.press(*"I just want to know why.")
-        await _steady(pilot)
-
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
-
-
-async def _until(pilot, ready, what: str, timeout: float = 30.0) -> None:
-    """Let the app work until ``ready()``; fail, naming ``what``, after ``timeout`` seconds."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not ready():
-        assert time.monotonic() < deadline, f"waited {timeout:g} s for {what}"
-        await pilot.pause(0.05)
+    press = ["u", "8", "w", *"I just want to know why."]
+    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
 
 
 @pytest.mark.parametrize("size", SIZES)
