@@ -22,6 +22,18 @@ from textual.widgets import HelpPanel, Input, TextArea
 from companion.boundaries import BoundaryFlows, LogKind
 from companion.checklist_flows import ChecklistFlows
 from companion.clock import Clock, SystemClock
+from companion.contacts.crisis import CrisisScreen
+from companion.contacts.dialogs import (
+    CountryDialog,
+    HelplineDialog,
+    LineDraft,
+    PersonDialog,
+    PersonDraft,
+)
+from companion.contacts.pane import LINE, PERSON, ContactsPane
+from companion.counter.dialogs import SlipDialog, SlipDraft, StartDateDialog
+from companion.counter.pane import DayCounter
+from companion.counter.slips import SlipsScreen
 from companion.domain.contacts import (
     EVERYWHERE,
     Helpline,
@@ -45,42 +57,24 @@ from companion.domain.reasons import (
 )
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.letter_flows import LetterFlows
+from companion.letters.screen import LettersScreen
+from companion.main_screen import MainScreen
+from companion.reasons.dialog import ReasonDialog, ReasonDraft, ReasonValues
+from companion.reasons.guided import GuidedScreen
+from companion.reasons.pane import ReasonsPane
+from companion.reasons.review import BreatheScreen, ReviewScreen
+from companion.settings.dialogs import AliasDialog
 from companion.store.repository import Repository
-from companion.ui.contact_dialogs import (
-    CountryDialog,
-    HelplineDialog,
-    LineDraft,
-    PersonDialog,
-    PersonDraft,
-)
-from companion.ui.contacts_pane import LINE, PERSON, ContactsPane
-from companion.ui.crisis import CrisisScreen
-from companion.ui.day_counter import DayCounter
-from companion.ui.dialogs import (
-    AliasDialog,
-    ConfirmDialog,
-    NoticeDialog,
-    SlipDialog,
-    SlipDraft,
-    StartDateDialog,
-    UrgeLengthDialog,
-)
-from companion.ui.guided import GuidedScreen
+from companion.ui.dialogs import ConfirmDialog, NoticeDialog
 from companion.ui.hide import HiddenScreen
-from companion.ui.letters import LettersScreen
 from companion.ui.log_screen import LogScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.reason_dialog import ReasonDialog, ReasonDraft, ReasonValues
-from companion.ui.reasons_pane import ReasonsPane
-from companion.ui.review import BreatheScreen, ReviewScreen
-from companion.ui.slips import SlipsScreen
 from companion.ui.text import one_line
-from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UrgeEndDialog
-from companion.ui.urge_history import UrgeHistoryScreen
-from companion.ui.urge_pane import UrgePane
-from companion.ui.urge_screen import UrgeScreen
-from companion.ui.urge_start import UrgeStartDialog
-from companion.ui.welcome import Welcome, WelcomeScreen
+from companion.urge.dialogs import SkillDialog, TriggerDialog, UrgeEndDialog, UrgeLengthDialog
+from companion.urge.history import UrgeHistoryScreen
+from companion.urge.pane import UrgePane
+from companion.urge.screen import UrgeScreen
+from companion.urge.start import UrgeStartDialog
+from companion.welcome.screen import Welcome, WelcomeScreen
 
 T = TypeVar("T")
 

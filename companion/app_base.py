@@ -11,12 +11,13 @@ from typing import Any, TypeVar, cast
 from textual.app import App
 
 from companion.clock import Clock
+from companion.counter.dialogs import SlipDraft
 from companion.domain.dates import local_today
 from companion.domain.errors import ValidationError
 from companion.domain.history import Slip
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
-from companion.ui.dialogs import Dialog, SlipDraft
+from companion.ui.dialogs import Dialog
 
 T = TypeVar("T")
 D = TypeVar("D")

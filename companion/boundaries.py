@@ -17,6 +17,10 @@ from textual import on, work
 from textual.app import SystemCommand
 
 from companion.app_base import AppBase
+from companion.counter.dialogs import SlipDraft
+from companion.counter.slips import SlipsScreen
+from companion.dates.dialog import DateDraft, DateValues, MarkedDateDialog
+from companion.dates.log import DatesScreen
 from companion.domain.dates import format_day, parse_day
 from companion.domain.hoovers import CAUTION as HOOVER_CAUTION
 from companion.domain.hoovers import Hoover
@@ -29,23 +33,15 @@ from companion.domain.modes import (
     mode_on,
 )
 from companion.domain.wins import Win, has_win_on
-from companion.ui.boundary_dialogs import (
-    DateDraft,
-    DateValues,
-    MarkedDateDialog,
-    ModeDialog,
-    ModeDraft,
-    NecessaryDialog,
-    NecessaryDraft,
-    WinDialog,
-    WinDraft,
-)
-from companion.ui.dialogs import ConfirmDialog, NoticeDialog, SlipDraft
-from companion.ui.hoover_dialog import HooverDialog, HooverDraft
+from companion.hoovers.dialog import HooverDialog, HooverDraft
+from companion.hoovers.log import HooversScreen
+from companion.modes.dialogs import ModeDialog, ModeDraft, NecessaryDialog, NecessaryDraft
+from companion.modes.logs import ModesScreen, NecessaryScreen
+from companion.ui.dialogs import ConfirmDialog, NoticeDialog
 from companion.ui.log_screen import LogScreen
-from companion.ui.logs import DatesScreen, HooversScreen, ModesScreen, NecessaryScreen, WinsScreen
-from companion.ui.slips import SlipsScreen
 from companion.ui.text import one_line
+from companion.wins.dialog import WinDialog, WinDraft
+from companion.wins.log import WinsScreen
 
 
 @dataclass(frozen=True)

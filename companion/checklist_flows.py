@@ -11,6 +11,8 @@ from functools import cached_property
 from textual import on
 
 from companion.app_base import AppBase
+from companion.checklist.dialogs import ChannelDialog
+from companion.checklist.screen import ChecklistScreen
 from companion.domain.checklist import (
     ADVOCATE_ID,
     OWN_PREFIX,
@@ -21,8 +23,6 @@ from companion.domain.checklist import (
 )
 from companion.domain.checklist import next_position as next_channel_position
 from companion.domain.history import new_id
-from companion.ui.checklist import ChecklistScreen
-from companion.ui.checklist_dialogs import ChannelDialog
 
 
 class ChecklistFlows(AppBase):

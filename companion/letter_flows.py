@@ -11,8 +11,8 @@ from textual import work
 
 from companion.app_base import AppBase
 from companion.domain.letters import Letter, for_session
-from companion.ui.letters import LettersScreen
-from companion.ui.urge_dialogs import UnsentDialog
+from companion.letters.dialog import UnsentDialog
+from companion.letters.screen import LettersScreen
 
 
 class LetterFlows(AppBase):

@@ -8,21 +8,22 @@ from datetime import UTC, date, datetime
 import pytest
 from textual.widgets import Checkbox, DataTable, Input, Select, TextArea
 
+from companion.counter.dialogs import SlipDialog
+from companion.counter.slips import SlipsScreen
+from companion.dates.dialog import MarkedDateDialog
+from companion.dates.log import DatesScreen
 from companion.domain.hoovers import CHANNELS, Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange
+from companion.hoovers.dialog import HooverDialog
+from companion.hoovers.log import HooversScreen
+from companion.main_screen import MainScreen
+from companion.modes.dialogs import ModeDialog, NecessaryDialog
+from companion.modes.logs import ModesScreen, NecessaryScreen
 from companion.store.repository import Repository
-from companion.ui.boundary_dialogs import (
-    MarkedDateDialog,
-    ModeDialog,
-    NecessaryDialog,
-    WinDialog,
-)
-from companion.ui.dialogs import ConfirmDialog, SlipDialog
-from companion.ui.hoover_dialog import HooverDialog
-from companion.ui.logs import DatesScreen, HooversScreen, ModesScreen, NecessaryScreen, WinsScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.slips import SlipsScreen
+from companion.ui.dialogs import ConfirmDialog
+from companion.wins.dialog import WinDialog
+from companion.wins.log import WinsScreen
 
 from .support import reopen, screen_text, screen_words, seed, toasts
 

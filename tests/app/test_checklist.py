@@ -6,10 +6,10 @@ import json
 
 from textual.widgets import Input, OptionList
 
+from companion.checklist.dialogs import ChannelDialog, SafetyNoteDialog
+from companion.checklist.screen import ChecklistScreen
 from companion.domain.checklist import SHIPPED
-from companion.ui.checklist import ChecklistScreen
-from companion.ui.checklist_dialogs import ChannelDialog, SafetyNoteDialog
-from companion.ui.main_screen import MainScreen
+from companion.main_screen import MainScreen
 
 from .support import reopen, screen_text, screen_words, seed, toasts
 

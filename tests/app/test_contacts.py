@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Input, OptionList
 
+from companion.contacts.crisis import CrisisScreen
+from companion.contacts.dialogs import CountryDialog, HelplineDialog, PersonDialog
 from companion.domain.contacts import Person
-from companion.ui.contact_dialogs import CountryDialog, HelplineDialog, PersonDialog
-from companion.ui.crisis import CrisisScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.urge_screen import UrgeScreen
+from companion.main_screen import MainScreen
+from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed, toasts

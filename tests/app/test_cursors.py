@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
+from companion.checklist.screen import ChecklistScreen
 from companion.domain.checklist import Safety
 from companion.domain.history import Slip
 from companion.domain.hoovers import Hoover
@@ -18,11 +19,10 @@ from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact
 from companion.domain.reasons import Reason
 from companion.domain.wins import Win
+from companion.main_screen import MainScreen
 from companion.store.repository import Repository
-from companion.ui.checklist import ChecklistScreen
 from companion.ui.cursor import cursor_key
 from companion.ui.log_screen import LogScreen
-from companion.ui.main_screen import MainScreen
 from companion.ui.text import one_line
 
 from .support import reopen, screen_text, screen_words, seed

@@ -8,12 +8,13 @@ import pytest
 from textual.widgets import DataTable, HelpPanel, Input, TextArea
 
 from companion import app as app_module
+from companion.counter.dialogs import SlipDialog, StartDateDialog
+from companion.counter.pane import DayCounter
+from companion.counter.slips import SlipsScreen
+from companion.main_screen import MainScreen
 from companion.store.durable import SaveError
-from companion.ui.day_counter import DayCounter
-from companion.ui.dialogs import ConfirmDialog, SlipDialog, StartDateDialog
+from companion.ui.dialogs import ConfirmDialog
 from companion.ui.hide import HiddenScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.slips import SlipsScreen
 
 from ..conftest import NOW
 from .support import reopen, screen_text, seed, toasts
@@ -360,8 +361,8 @@ async def test_the_reached_out_line_measures_wide_names_in_cells(make_app, data_
     """A name of emoji fits by length but not on screen: the short line shows, never a cut one."""
     from rich.cells import cell_len
 
+    from companion.counter.pane import DayCounter
     from companion.domain.hoovers import Hoover
-    from companion.ui.day_counter import DayCounter
 
     seed(data_dir, start=date(2026, 9, 1), alias="🌻🌻🌻")
     repository = reopen(data_dir)

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.widgets import Input
 
-from companion.ui.dialogs import SlipDialog, StartDateDialog
+from companion.counter.dialogs import SlipDialog, StartDateDialog
 
 from .support import seed
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from companion.ui.main_screen import MainScreen
-from companion.ui.welcome import WelcomeScreen
+from companion.main_screen import MainScreen
+from companion.welcome.screen import WelcomeScreen
 
 from .support import reopen, screen_text
 

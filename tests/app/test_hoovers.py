@@ -6,11 +6,11 @@ from datetime import date
 
 from textual.widgets import Checkbox, TextArea
 
-from companion.ui.crisis import CrisisScreen
+from companion.contacts.crisis import CrisisScreen
+from companion.hoovers.dialog import HooverDialog
+from companion.main_screen import MainScreen
 from companion.ui.dialogs import ConfirmDialog, NoticeDialog
-from companion.ui.hoover_dialog import HooverDialog
-from companion.ui.main_screen import MainScreen
-from companion.ui.urge_screen import UrgeScreen
+from companion.urge.screen import UrgeScreen
 
 from .support import reopen, screen_text, screen_words, seed
 

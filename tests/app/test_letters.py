@@ -8,11 +8,11 @@ from datetime import timedelta
 from textual.widgets import TextArea
 
 from companion.domain.urge import UrgeSession
+from companion.letters.dialog import UnsentDialog
+from companion.letters.screen import LettersScreen
+from companion.main_screen import MainScreen
 from companion.store.repository import Repository
-from companion.ui.letters import LettersScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.urge_dialogs import UnsentDialog
-from companion.ui.urge_screen import UrgeScreen
+from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed

@@ -10,12 +10,12 @@ from textual.widgets import Input, OptionList, TextArea
 
 from companion.app import build_app
 from companion.domain.reasons import Reason, all_prompts
+from companion.main_screen import MainScreen
+from companion.reasons.dialog import ReasonDialog
+from companion.reasons.guided import GuidedScreen
+from companion.reasons.review import BreatheScreen, ReviewScreen
 from companion.ui.dialogs import ConfirmDialog
-from companion.ui.guided import GuidedScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.reason_dialog import ReasonDialog
-from companion.ui.review import BreatheScreen, ReviewScreen
-from companion.ui.urge_screen import UrgeScreen
+from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed, toasts
@@ -405,7 +405,7 @@ async def test_palette_reaches_every_reason_action(make_app, data_dir) -> None:
 async def test_the_empty_hint_sits_in_the_middle_of_the_pane(make_app, data_dir) -> None:
     """With no reasons, the hint is centred in the pane, up and down and side to side, at
     120x40 as at 80x24; the pane's keys still work from there."""
-    from companion.ui.reasons_pane import ReasonsPane
+    from companion.reasons.pane import ReasonsPane
 
     seed(data_dir)
     app = make_app()

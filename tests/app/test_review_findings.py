@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
-from companion.ui.crisis import CrisisScreen
-from companion.ui.dialogs import StartDateDialog
+from companion.contacts.crisis import CrisisScreen
+from companion.counter.dialogs import StartDateDialog
+from companion.letters.dialog import UnsentDialog
+from companion.main_screen import MainScreen
+from companion.reasons.dialog import ReasonDialog
 from companion.ui.hide import HiddenScreen
-from companion.ui.main_screen import MainScreen
-from companion.ui.reason_dialog import ReasonDialog
-from companion.ui.urge_dialogs import UnsentDialog
-from companion.ui.urge_screen import UrgeScreen
+from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed, steady_cursors, toasts
@@ -137,37 +137,26 @@ def _dialogs() -> list[object]:
     """Every dialog of the app, as a factory, with the keys that dialog itself answers."""
     from datetime import UTC, datetime
 
-    from companion.domain.contacts import load_shipped, shipped_text
-    from companion.domain.urge import SKILLS, UrgeSession
-    from companion.ui.boundary_dialogs import (
-        DateDraft,
-        MarkedDateDialog,
-        ModeDialog,
-        ModeDraft,
-        NecessaryDialog,
-        NecessaryDraft,
-        WinDialog,
-        WinDraft,
-    )
-    from companion.ui.checklist_dialogs import ChannelDialog, SafetyNoteDialog
-    from companion.ui.contact_dialogs import (
+    from companion.checklist.dialogs import ChannelDialog, SafetyNoteDialog
+    from companion.contacts.dialogs import (
         CountryDialog,
         HelplineDialog,
         LineDraft,
         PersonDialog,
         PersonDraft,
     )
-    from companion.ui.dialogs import (
-        AliasDialog,
-        ConfirmDialog,
-        NoticeDialog,
-        SlipDialog,
-        UrgeLengthDialog,
-    )
-    from companion.ui.hoover_dialog import HooverDialog, HooverDraft
-    from companion.ui.reason_dialog import ReasonDraft
-    from companion.ui.urge_dialogs import SkillDialog, TriggerDialog, UrgeEndDialog
-    from companion.ui.urge_start import UrgeStartDialog
+    from companion.counter.dialogs import SlipDialog
+    from companion.dates.dialog import DateDraft, MarkedDateDialog
+    from companion.domain.contacts import load_shipped, shipped_text
+    from companion.domain.urge import SKILLS, UrgeSession
+    from companion.hoovers.dialog import HooverDialog, HooverDraft
+    from companion.modes.dialogs import ModeDialog, ModeDraft, NecessaryDialog, NecessaryDraft
+    from companion.reasons.dialog import ReasonDraft
+    from companion.settings.dialogs import AliasDialog
+    from companion.ui.dialogs import ConfirmDialog, NoticeDialog
+    from companion.urge.dialogs import SkillDialog, TriggerDialog, UrgeEndDialog, UrgeLengthDialog
+    from companion.urge.start import UrgeStartDialog
+    from companion.wins.dialog import WinDialog, WinDraft
 
     today = date(2026, 11, 25)
     now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -240,8 +229,8 @@ async def test_letters_in_a_dialog_open_nothing_else(make_app, data_dir, make_di
 async def test_typing_after_tabbing_to_a_button_starts_nothing(make_app, data_dir) -> None:
     """The walk that found it: necessary contact, tab to a button, then r and some words."""
     from companion.domain.modes import ModeChange
+    from companion.modes.dialogs import NecessaryDialog
     from companion.store.repository import Repository
-    from companion.ui.boundary_dialogs import NecessaryDialog
 
     seed(data_dir, start=date(2026, 10, 1))
     repo = Repository.open(data_dir)
@@ -365,7 +354,7 @@ async def _slip_dated(pilot, day: str) -> None:
 async def test_a_slip_before_the_start_is_said_once_in_the_dialog(make_app, data_dir) -> None:
     """A slip dated before No Contact began: the dialog comes back saying why, above its
     buttons, with no notice on top; changing the date takes the message away."""
-    from companion.ui.dialogs import SlipDialog
+    from companion.counter.dialogs import SlipDialog
 
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()

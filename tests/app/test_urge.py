@@ -7,13 +7,15 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
-from companion.ui.crisis import CrisisScreen
-from companion.ui.dialogs import ConfirmDialog, SlipDialog, StartDateDialog
-from companion.ui.main_screen import MainScreen
-from companion.ui.urge_dialogs import SkillDialog, UnsentDialog, UrgeEndDialog
-from companion.ui.urge_history import UrgeHistoryScreen
-from companion.ui.urge_screen import UrgeScreen
-from companion.ui.urge_start import UrgeStartDialog
+from companion.contacts.crisis import CrisisScreen
+from companion.counter.dialogs import SlipDialog, StartDateDialog
+from companion.letters.dialog import UnsentDialog
+from companion.main_screen import MainScreen
+from companion.ui.dialogs import ConfirmDialog
+from companion.urge.dialogs import SkillDialog, UrgeEndDialog
+from companion.urge.history import UrgeHistoryScreen
+from companion.urge.screen import UrgeScreen
+from companion.urge.start import UrgeStartDialog
 
 from .support import reopen, screen_text, screen_words, seed, toasts
 

@@ -22,6 +22,8 @@ from companion.ui.text import typed
 
 PERSON = "person:"
 """Option ids of people start with this."""
+
+
 LINE = "line:"
 """Option ids of helplines start with this."""
 

@@ -30,6 +30,7 @@ PHONE_EXAMPLES: dict[str, str] = {
 """An example number for the chosen country, only from ranges kept for fiction (555-0100
 to 555-0199 in North America; Ofcom's 07700 900xxx drama range in the UK)."""
 
+
 GENERIC_PHONE_EXAMPLE = "Their number, as you would dial it"
 """The hint where no number is known to be kept for fiction, or no country is chosen."""
 

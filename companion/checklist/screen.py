@@ -14,14 +14,16 @@ from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.checklist.dialogs import SafetyNoteDialog
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
-from companion.ui.checklist_dialogs import SafetyNoteDialog
 from companion.ui.cursor import cursor_key
 from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
 
 HEADING = "heading:"
 """Option ids of the group headings start with this (they can't be selected)."""
+
+
 CHANNEL_KEYS = (
     ("b", "blocked"),
     ("f", "filtered and kept as evidence"),
@@ -29,13 +31,21 @@ CHANNEL_KEYS = (
     ("x", "not relevant"),
 )
 """The keys that set a channel's state, shown above the list."""
+
+
 STEP_KEYS = (("d", "done"), ("n", "not yet"), ("space", "switches between them"))
 """The keys that set the advocate step, shown above the list while it is selected."""
+
+
 ROW_MARGIN = 6
 """Columns of the list's content that are not the name or the state: scroll bar,
 indent and gap."""
+
+
 NAME_ROOM = 24
 """Below this many columns for names, the states are shown in fewer words."""
+
+
 SHORT_STATES = {"filtered": "Filtered, kept", "not_relevant": "Not relevant"}
 """The states in fewer words, for a narrow list (the help panel open at 80 columns)."""
 

@@ -20,6 +20,8 @@ from companion.ui.text import typed
 
 ROOMY_HEIGHT = 16
 """Pane height (rows) from which the history of stretches is shown too."""
+
+
 RECENT_STRETCHES = 4
 """How many stretches the roomy pane lists."""
 

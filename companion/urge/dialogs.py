@@ -1,26 +1,60 @@
-"""Dialogs of the urge session: closing it, the unsent message, what set it off, a skill."""
+"""Dialogs around an urge session: how long it lasts, how it went, what set it off, a skill."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.domain.errors import ValidationError
 from companion.domain.history import check_note, with_alias
+from companion.domain.profile import URGE_MINUTES
 from companion.domain.urge import OUTCOMES, TRIGGERS, Skill, UrgeSession
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 from companion.ui.safety import Modal
 from companion.ui.text import typed
-from companion.ui.wave import Wave
+from companion.urge.wave import Wave
+
+T = TypeVar("T")
+
+
+class UrgeLengthDialog(Dialog[int]):
+    """How long an urge session lasts unless another length is picked."""
+
+    TITLE = "Length of an urge session"
+
+    def __init__(self, minutes: int) -> None:
+        """Open with the current length."""
+        super().__init__()
+        self.minutes = minutes
+
+    def body(self) -> ComposeResult:
+        """One number."""
+        low, high = URGE_MINUTES
+        yield Label(
+            f"Minutes, from {low} to {high}. Many people find 20 a good start; "
+            "you can always add more with + during a session."
+        )
+        yield Field(
+            str(self.minutes), id="minutes", select_on_focus=True, compact=True, type="integer"
+        )
+
+    def result(self) -> int:
+        """The minutes, checked."""
+        text = self.query_one("#minutes", Input).value.strip()
+        low, high = URGE_MINUTES
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValidationError(f"Please give a whole number of minutes from {low} to {high}.")
+        return int(text)
 
 
 @dataclass(frozen=True)
@@ -99,50 +133,6 @@ class UrgeEndDialog(Modal[Ending | None]):
     def action_cancel(self) -> None:
         """Back to the session; nothing closes."""
         self.dismiss(None)
-
-
-class UnsentDialog(Dialog[str]):
-    """Write the letter you won't send. It is kept, however the box closes; nothing sends it."""
-
-    TITLE = "The letter you won't send"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Keep and close")]
-
-    def __init__(self, text: str, them: str) -> None:
-        """Open with what was written before."""
-        super().__init__()
-        self.text = text
-        self.them = them
-
-    def body(self) -> ComposeResult:
-        """A note and a text box."""
-        yield Static(
-            typed(
-                f"Write everything you want to say to {self.them}. Nothing in this app can "
-                "send it. It is kept with your unsent letters, in the data folder on this "
-                "computer, until you delete it: escape keeps it too. L on the main screen "
-                "lists them."
-            ),
-            classes="dialog-note",
-        )
-        yield TextArea(self.text, id="unsent", soft_wrap=True, compact=True)
-
-    def on_mount(self) -> None:
-        """The second button only closes (nothing is cancelled); writing goes on at the end."""
-        self.query_one("#cancel", Button).label = "Close"
-        area = self.query_one("#unsent", TextArea)
-        area.move_cursor(area.document.end)
-
-    def save_label(self) -> str:
-        """Keeping, not sending."""
-        return "Keep it"
-
-    def result(self) -> str:
-        """The text, any length up to the note limit."""
-        return check_note(self.query_one("#unsent", TextArea).text)
-
-    def action_cancel(self) -> None:
-        """Escape (or Close) keeps the words as well, once every key typed has arrived."""
-        self.action_save()
 
 
 class TriggerDialog(Modal[str | None]):

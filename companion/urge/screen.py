@@ -26,10 +26,12 @@ from companion.domain.urge import (
 )
 from companion.ui.safety import Page
 from companion.ui.text import typed
-from companion.ui.wave import Wave
+from companion.urge.wave import Wave
 
 PACER_SECONDS = 0.1
 """How often the screen redraws the pacer and the clock."""
+
+
 SKILL_KEYS = ("a", "b", "c")
 """Keys that open the offered skills, in order."""
 

@@ -9,11 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid
 from textual.widgets import Footer
 
-from companion.ui.contacts_pane import ContactsPane
-from companion.ui.day_counter import DayCounter
-from companion.ui.reasons_pane import ReasonsPane
+from companion.contacts.pane import ContactsPane
+from companion.counter.pane import DayCounter
+from companion.reasons.pane import ReasonsPane
 from companion.ui.safety import Page
-from companion.ui.urge_pane import UrgePane
+from companion.urge.pane import UrgePane
 
 PANES = ("#day-counter", "#urge", "#reasons", "#contacts")
 """The panes in the order of the keys 1 to 4."""

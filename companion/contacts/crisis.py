@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.widgets import Digits, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.contacts.pane import checked_words, line_number, name_and_number
 from companion.domain.contacts import RELATIONS, Directory, Helpline, Person
 from companion.domain.dates import format_day
-from companion.ui.contacts_pane import checked_words, line_number, name_and_number
 from companion.ui.safety import Page
 from companion.ui.text import typed
 

@@ -1,0 +1,1 @@
+"""The blocking checklist: channel by channel, with the safety note first."""

@@ -1,0 +1,1 @@
+"""Safe people, helplines and the crisis view."""

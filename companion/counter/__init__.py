@@ -1,0 +1,1 @@
+"""The No Contact day counter, the day it began, and slips."""

@@ -1,0 +1,1 @@
+"""Dates that matter: hard days ahead, and a plan for each."""

@@ -1,0 +1,1 @@
+"""When they reached out: logged, never answered, never counted against the person."""

@@ -1,0 +1,1 @@
+"""Letters the person wrote and did not send."""

@@ -1,0 +1,1 @@
+"""Contact modes (No Contact, low, unavoidable) and necessary contact."""

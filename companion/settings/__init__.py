@@ -1,0 +1,1 @@
+"""Settings the person chooses: the name the app uses for the one they left."""

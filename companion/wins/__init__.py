@@ -1,0 +1,1 @@
+"""Little wins: what went right, day by day."""
