@@ -7,7 +7,6 @@ import os
 import random
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
@@ -19,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
-from companion.boundaries import BoundaryFlows, LogKind
 from companion.checklist_flows import ChecklistFlows
 from companion.clock import Clock, SystemClock
 from companion.contacts.crisis import CrisisScreen
@@ -31,9 +29,10 @@ from companion.contacts.dialogs import (
     PersonDraft,
 )
 from companion.contacts.pane import LINE, PERSON, ContactsPane
-from companion.counter.dialogs import SlipDialog, SlipDraft, StartDateDialog
+from companion.counter import flows as counter
+from companion.counter.dialogs import SlipDraft
+from companion.counter.notice import day_notice
 from companion.counter.pane import DayCounter
-from companion.counter.slips import SlipsScreen
 from companion.domain.contacts import (
     EVERYWHERE,
     Helpline,
@@ -44,8 +43,8 @@ from companion.domain.contacts import (
     moved_people,
     shipped_text,
 )
-from companion.domain.dates import format_day, format_moment, parse_day
-from companion.domain.history import Slip, new_id, stretch_words
+from companion.domain.dates import format_moment
+from companion.domain.history import new_id
 from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
     Reason,
@@ -56,8 +55,8 @@ from companion.domain.reasons import (
     review_order,
 )
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
-from companion.letter_flows import LetterFlows
-from companion.letters.screen import LettersScreen
+from companion.features import COMMANDS
+from companion.letters import flows as letters
 from companion.main_screen import MainScreen
 from companion.reasons.dialog import ReasonDialog, ReasonDraft, ReasonValues
 from companion.reasons.guided import GuidedScreen
@@ -65,9 +64,10 @@ from companion.reasons.pane import ReasonsPane
 from companion.reasons.review import BreatheScreen, ReviewScreen
 from companion.settings.dialogs import AliasDialog
 from companion.store.repository import Repository
+from companion.ui.commands import palette
+from companion.ui.context import Context, DataChanged
 from companion.ui.dialogs import ConfirmDialog, NoticeDialog
 from companion.ui.hide import HiddenScreen
-from companion.ui.log_screen import LogScreen
 from companion.ui.text import one_line
 from companion.urge.dialogs import SkillDialog, TriggerDialog, UrgeEndDialog, UrgeLengthDialog
 from companion.urge.history import UrgeHistoryScreen
@@ -117,7 +117,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
+class CompanionApp(ChecklistFlows):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -150,8 +150,8 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         self.shipped = load_shipped(shipped_text())
         self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
-        self.undo_logs = {}
         self.current_urge: UrgeSession | None = repository.open_urge
+        self.ctx = Context(self, repository, self.clock, self.rng, crisis=self.action_crisis)
 
     # Start-up ----------------------------------------------------------------
 
@@ -162,6 +162,8 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        # Until every pane listens for itself, a change shows everywhere.
+        self.ctx.listen(self, self._bridge_changed)
         self.remember_theme()
         if self.repository.recovery is not None:
             self.push_screen(
@@ -196,9 +198,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         self.shown_day = self.today
         summary = self.repository.history.summary(self.shown_day)
         stats = urge_stats(self.repository.urges, self.clock.now())
-        notice = self.day_notice()
+        notice = day_notice(self.repository, self.shown_day)
         unanswered = not_answered(self.repository.hoovers)
-        mode = self.mode
+        mode = self.repository.mode_today(self.shown_day)
         necessary = len(self.repository.necessary.all())
         for screen in self.screen_stack:
             for pane in screen.query(DayCounter):
@@ -218,91 +220,22 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
                 contacts.people = self.repository.people
                 contacts.lines = self.helplines()
 
+    def _bridge_changed(self, change: DataChanged) -> None:
+        """Show every figure and every open list again after a change."""
+        self.refresh_figures()
+
+    def action_hoover(self) -> None:
+        """They reached out: log it, from any full screen."""
+        COMMANDS["hoovers.log"].start(self.ctx)
+
+    def action_command(self, command_id: str) -> None:
+        """Start the command with ``command_id`` (a key or the palette chose it)."""
+        COMMANDS[command_id].start(self.ctx)
+
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
         if self.today != self.shown_day:
             self.refresh_figures()
-
-    # Start day ---------------------------------------------------------------
-
-    @work(group="dialog")
-    async def action_set_start(self) -> None:
-        """Ask for the start day until it is saved or the person cancels."""
-        start = self.repository.history.start
-        typed = start.isoformat() if start else ""
-
-        def save(chosen: date) -> date:
-            self.repository.save_start(chosen, self.today)
-            return chosen
-
-        chosen = await self.until_saved(lambda d: StartDateDialog(self.today, d), typed, save)
-        if chosen is not None:
-            self.refresh_figures()
-            self.notify(f"No Contact began on {format_day(chosen)}.", markup=False)
-
-    # Slips -------------------------------------------------------------------
-
-    @work(group="dialog")
-    async def action_log_slip(self) -> None:
-        """A gentle check, then log when contact happened; the new stretch starts."""
-        history = self.repository.history
-        if history.start is None:
-            self.notify("Set the day No Contact began first (press d).", markup=False)
-            return
-        kept = (
-            " That's all right. Logging it keeps your history honest: every day before it "
-            "still counts, and only the day contact happened is not a No Contact day. You "
-            "choose whether a new stretch begins or it was a brief exception."
-        )
-        if self.mode == "none":
-            question = Text(f"Contact happened?{kept}")
-        else:
-            question = Text(
-                f"Contact outside your own rules?{kept} Necessary contact within your "
-                "rules is logged with n instead, and is never a slip."
-            )
-        if not await self.push_screen_wait(ConfirmDialog("Log a slip", question, "Log it")):
-            return
-        await self.edit_slip(None)
-
-    async def edit_slip(self, slip: Slip | None, start_with: SlipDraft | None = None) -> None:
-        """Open the slip dialog (new, or editing ``slip``) until saved or cancelled.
-
-        A new slip can ``start_with`` a draft (the day they reached out and were answered).
-        """
-        draft = start_with or SlipDraft()
-        before = self.repository.history.summary(self.today)
-        if slip is not None:
-            draft = SlipDraft(slip.on.isoformat(), slip.kind, slip.note, slip.new_stretch)
-
-        def save(values: SlipDraft) -> Slip:
-            made = Slip(
-                on=parse_day(values.when, self.today),
-                kind=values.kind,
-                logged_at=self.clock.now(),
-                note=values.note,
-                new_stretch=values.new_stretch,
-            )
-            if slip is not None:
-                made = replace(made, logged_at=slip.logged_at, id=slip.id)
-            self.repository.save_slip(made, self.today)
-            return made
-
-        saved = await self.until_saved(
-            lambda d: SlipDialog(self.today, self.alias, d, editing=slip is not None), draft, save
-        )
-        if saved is None:
-            return
-        self.saved(saved)
-        if slip is None and saved.new_stretch:
-            after = self.repository.history.summary(self.today)
-            self.notify(stretch_words(before, after), markup=False)
-        elif slip is None:
-            self.notify("Logged as a brief exception. No figure changes.", markup=False)
-
-    def action_show_slips(self) -> None:
-        """Show every slip, to edit or remove."""
-        self.push_screen(SlipsScreen(self.repository.history.slips, self.alias))
 
     # Urge surfing ----------------------------------------------------------------
 
@@ -378,7 +311,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     async def _urge_write(self) -> None:
         """The letter that is never sent, kept with the others and linked to the session."""
         if self.current_urge is not None:
-            await self.write_session_letter(self.current_urge.id)
+            await letters.write_session_letter(self.ctx, self.current_urge.id)
 
     @on(UrgeScreen.TriggerRequested)
     @work(group="dialog")
@@ -410,11 +343,9 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
                 "That's all right; it happens, and it doesn't undo what you have done. "
                 "Would you like to log it as a slip now? Every day before it still counts."
             )
-            if await self.push_screen_wait(ConfirmDialog("Contact happened", question, "Log it")):
-                if self.repository.history.start is None:
-                    self.notify("Set the day No Contact began first (press d).", markup=False)
-                else:
-                    await self.edit_slip(None)
+            await counter.offer_slip(
+                ctx=self.ctx, title="Contact happened", question=question, start_with=SlipDraft()
+            )
         elif ending.outcome == "they_contacted":
             self.notify("Kept with this session. Being contacted never counts against you.")
         else:
@@ -441,16 +372,6 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
         """Every session, and the person's own figures."""
         stats = urge_stats(self.repository.urges, self.clock.now())
         self.push_screen(UrgeHistoryScreen(self.repository.urges, stats.figures, self.alias))
-
-    def log_kinds(self) -> dict[type[LogScreen[Any]], LogKind]:
-        """Every list screen, the unsent letters included."""
-        repo = self.repository
-        return {
-            **super().log_kinds(),
-            LettersScreen: LogKind(
-                lambda: repo.letters, repo.delete_letter, repo.save_letter, self.edit_letter
-            ),
-        }
 
     # Reasons ---------------------------------------------------------------------
 
@@ -916,10 +837,6 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Set the start day", "When No Contact began", self.action_set_start)
-            yield SystemCommand("Log a slip", "Contact happened", self.action_log_slip)
-            yield SystemCommand("Slips", "See, edit or remove slips", self.action_show_slips)
-            yield from self.boundary_commands()
             yield SystemCommand("Blocking checklist", "Channel by channel", self.action_checklist)
             yield SystemCommand(
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
@@ -939,13 +856,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
                 self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
-        yield SystemCommand(
-            "Letters you didn't send",
-            "Read them, write one, or delete one; kept on this computer",
-            self.action_show_letters,
-        )
         yield SystemCommand("Read my reasons", "One at a time", self.action_review)
-        yield SystemCommand("They reached out", "Log it, without answering", self.action_hoover)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
         yield SystemCommand(
             "Country for helplines", "Choose whose helplines are shown", self.choose_country
@@ -956,6 +867,7 @@ class CompanionApp(BoundaryFlows, ChecklistFlows, LetterFlows):
             self.action_show_hidden_helplines,
         )
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
+        yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen))
         yield from super().get_system_commands(screen)
 
     def on_unmount(self) -> None:

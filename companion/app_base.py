@@ -11,10 +11,8 @@ from typing import Any, TypeVar, cast
 from textual.app import App
 
 from companion.clock import Clock
-from companion.counter.dialogs import SlipDraft
 from companion.domain.dates import local_today
 from companion.domain.errors import ValidationError
-from companion.domain.history import Slip
 from companion.store.durable import StoreError
 from companion.store.repository import Repository
 from companion.ui.dialogs import Dialog
@@ -47,10 +45,6 @@ class AppBase(App[None]):
 
     def action_crisis(self) -> None:
         """The crisis view (the app fills this in)."""
-        raise NotImplementedError
-
-    async def edit_slip(self, slip: Slip | None, start_with: SlipDraft | None = None) -> None:
-        """Log or edit a slip (the app fills this in)."""
         raise NotImplementedError
 
     def remember_theme(self) -> None:

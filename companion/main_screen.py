@@ -11,6 +11,7 @@ from textual.widgets import Footer
 
 from companion.contacts.pane import ContactsPane
 from companion.counter.pane import DayCounter
+from companion.features import keys
 from companion.reasons.pane import ReasonsPane
 from companion.ui.safety import Page
 from companion.urge.pane import UrgePane
@@ -27,16 +28,8 @@ class MainScreen(Page[None]):
         Binding("2", "focus_pane(1)", "Urge surfing", show=False),
         Binding("3", "focus_pane(2)", "Reasons", show=False),
         Binding("4", "focus_pane(3)", "Contacts", show=False),
-        Binding("d", "app.set_start", "Start day"),
-        Binding("s", "app.log_slip", "Slip"),
-        Binding("l", "app.show_slips", "Slips", show=False),
-        Binding("w", "app.log_win", "Win"),
-        Binding("W", "app.show_wins", "Wins", show=False),
-        Binding("x", "app.hide_win_prompt", "Hide prompt", show=False),
-        Binding("t", "app.plan_date", "Dates", show=False),
-        Binding("m", "app.set_mode", "Mode", show=False),
+        *keys(),
         Binding("b", "app.checklist", "Blocking", show=False),
-        Binding("L", "app.show_letters", "Letters", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]

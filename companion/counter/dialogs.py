@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TypeVar
 
 from textual import on
@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from companion.domain.dates import parse_day
-from companion.domain.history import SLIP_KINDS, check_note, slip_label
+from companion.domain.history import SLIP_KINDS, Slip, check_note, slip_label
 from companion.ui.dialogs import DatePreview, DayDialog, Dialog
 from companion.ui.field import Field
 from companion.ui.text import typed
@@ -73,6 +73,24 @@ class SlipDraft:
     """The note as typed."""
     new_stretch: bool = True
     """False for a brief exception that resets nothing."""
+
+    @classmethod
+    def of(cls, slip: Slip) -> SlipDraft:
+        """The fields for ``slip``, to change it."""
+        return cls(slip.on.isoformat(), slip.kind, slip.note, slip.new_stretch)
+
+    def applied(self, slip: Slip | None, today: date, now: datetime) -> Slip:
+        """``slip`` changed to these fields, or a new slip logged ``now``."""
+        made = Slip(
+            on=parse_day(self.when, today),
+            kind=self.kind,
+            logged_at=now,
+            note=self.note,
+            new_stretch=self.new_stretch,
+        )
+        if slip is not None:
+            made = replace(made, logged_at=slip.logged_at, id=slip.id)
+        return made
 
 
 STRETCH_CHOICES = (

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label, ProgressBar, Static
@@ -16,6 +16,7 @@ from companion.domain.dates import format_day, months_and_days, plural, weeks_an
 from companion.domain.history import Summary
 from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
+from companion.features import keys
 from companion.ui.text import typed
 
 ROOMY_HEIGHT = 16
@@ -29,10 +30,7 @@ RECENT_STRETCHES = 4
 class DayCounter(Vertical, can_focus=True):
     """Shows how long this stretch of No Contact has lasted, and everything kept so far."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "app.show_hoovers", "Reached out", show=False),
-        Binding("n", "app.log_necessary", "Necessary", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys("day-counter")]
     HELP = """\
 ## No Contact day counter
 

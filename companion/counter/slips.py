@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from companion.domain.dates import format_day
 from companion.domain.history import Slip, newest_first, slip_label
-from companion.ui.log_screen import LogScreen, Row
+from companion.ui.context import Context
+from companion.ui.log_screen import LogScreen, Records, Row
 from companion.ui.text import one_line
 
 
@@ -27,10 +27,10 @@ with **ctrl+z**. Your total days of No Contact are worked out from this list.
 A brief exception is kept here and changes no figure.
 """
 
-    def __init__(self, slips: Sequence[Slip], alias: str) -> None:
-        """Show ``slips``; ``alias`` names the person they left, if set."""
+    def __init__(self, ctx: Context, records: Records[Slip], alias: str) -> None:
+        """Show the slips; ``alias`` names the person they left, if set."""
         self.alias = alias
-        super().__init__(slips)
+        super().__init__(ctx, records)
 
     def order(self, items: list[Slip]) -> list[Slip]:
         """Newest first."""

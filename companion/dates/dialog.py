@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on
@@ -11,7 +12,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
-from companion.domain.marked_dates import check_date_name, parse_month_day, when_words
+from companion.domain.marked_dates import MarkedDate, check_date_name, parse_month_day, when_words
 from companion.ui.dialogs import DatePreview, Dialog
 from companion.ui.field import Field
 
@@ -25,6 +26,16 @@ class DateDraft:
     every_year: bool = True
     plan: str = ""
 
+    @classmethod
+    def of(cls, marked: MarkedDate | None) -> DateDraft:
+        """The fields for ``marked``, or empty ones for a new date."""
+        if marked is None:
+            return cls()
+        when = f"{marked.day} {date(2000, marked.month, 1):%b}"
+        if marked.year is not None:
+            when = f"{when} {marked.year}"
+        return cls(marked.name, when, marked.every_year, marked.plan)
+
 
 @dataclass(frozen=True)
 class DateValues:
@@ -35,6 +46,21 @@ class DateValues:
     day: int
     year: int | None
     plan: str
+
+    def applied(self, marked: MarkedDate | None, now: datetime) -> MarkedDate:
+        """``marked`` changed to these values, or a new date noted ``now``."""
+        if marked is None:
+            return MarkedDate(
+                name=self.name,
+                month=self.month,
+                day=self.day,
+                logged_at=now,
+                year=self.year,
+                plan=self.plan,
+            )
+        return replace(
+            marked, name=self.name, month=self.month, day=self.day, year=self.year, plan=self.plan
+        )
 
 
 PLAN_PROMPTS = (

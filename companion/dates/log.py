@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
 from companion.domain.marked_dates import MarkedDate, in_calendar_order
-from companion.ui.log_screen import LogScreen, Row
+from companion.ui.context import Context
+from companion.ui.log_screen import LogScreen, Records, Row
 from companion.ui.text import one_line
 
 
@@ -31,10 +31,12 @@ date. In the week before one, the day counter says so quietly.
 - **delete** removes one (**ctrl+z** puts it back).
 """
 
-    def __init__(self, dates: Sequence[MarkedDate], today: date, keep: str | None = None) -> None:
-        """List ``dates`` as they fall after ``today``, the cursor on ``keep`` if given."""
+    def __init__(
+        self, ctx: Context, records: Records[MarkedDate], today: date, keep: str | None = None
+    ) -> None:
+        """List the dates as they fall after ``today``, the cursor on ``keep`` if given."""
         self.today = today
-        super().__init__(dates, keep)
+        super().__init__(ctx, records, keep)
 
     def order(self, items: list[MarkedDate]) -> list[MarkedDate]:
         """In the order they come."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from companion.domain.dates import parse_day
 from companion.domain.history import check_note
-from companion.domain.hoovers import CHANNELS
+from companion.domain.hoovers import CHANNELS, Hoover
 from companion.ui.dialogs import DayDialog
 from companion.ui.field import Field
 
@@ -27,6 +27,37 @@ class HooverDraft:
     felt: str = ""
     unsafe: bool = False
     answered: bool = False
+
+    @classmethod
+    def of(cls, entry: Hoover | None) -> HooverDraft:
+        """The fields for ``entry``, or empty ones for a new entry."""
+        if entry is None:
+            return cls()
+        return cls(
+            entry.on.isoformat(),
+            entry.channel,
+            entry.via,
+            entry.said,
+            entry.felt,
+            entry.unsafe,
+            entry.answered,
+        )
+
+    def applied(self, entry: Hoover | None, today: date, now: datetime) -> Hoover:
+        """``entry`` changed to these fields, or a new entry logged ``now``."""
+        made = Hoover(
+            on=parse_day(self.when, today),
+            channel=self.channel,
+            logged_at=now,
+            via=self.via if self.channel == "someone" else "",
+            said=self.said,
+            felt=self.felt,
+            unsafe=self.unsafe,
+            answered=self.answered,
+        )
+        if entry is not None:
+            made = replace(made, logged_at=entry.logged_at, id=entry.id)
+        return made
 
 
 class HooverDialog(DayDialog[HooverDraft]):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from companion.domain.dates import format_day
 from companion.domain.history import newest_first
 from companion.domain.hoovers import CHANNELS, Hoover
-from companion.ui.log_screen import LogScreen, Row
+from companion.ui.context import Context
+from companion.ui.log_screen import LogScreen, Records, Row
 from companion.ui.text import one_line
 
 
@@ -30,10 +30,10 @@ against you.
 - **a** or **h** logs another.
 """
 
-    def __init__(self, hoovers: Sequence[Hoover], them: str) -> None:
-        """List ``hoovers``; ``them`` is the alias or "they"."""
+    def __init__(self, ctx: Context, records: Records[Hoover], them: str) -> None:
+        """List the times they reached out; ``them`` is the alias or "they"."""
         self.them = them
-        super().__init__(hoovers)
+        super().__init__(ctx, records)
 
     def order(self, items: list[Hoover]) -> list[Hoover]:
         """Newest first."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
 from companion.domain.dates import format_day
 from companion.domain.letters import Letter
-from companion.ui.log_screen import LogScreen, Row
+from companion.ui.context import Context
+from companion.ui.log_screen import LogScreen, Records, Row
 from companion.ui.text import one_line
 
 
@@ -17,8 +17,8 @@ class LettersScreen(LogScreen[Letter]):
     """Every unsent letter, newest first; enter opens one to read or go on writing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "request('add')", "Write one"),
-        Binding("e", "request('edit')", "Open", show=False),
+        Binding("a", "add", "Write one"),
+        Binding("e", "edit", "Open", show=False),
     ]
     COLUMNS: ClassVar[tuple[str, ...]] = ("Written", "First words")
     WIDE = 1
@@ -33,10 +33,10 @@ computer. Nothing in this app can send them.
 - **delete** removes one (**ctrl+z** puts it back).
 """
 
-    def __init__(self, letters: Sequence[Letter], them: str) -> None:
-        """List ``letters``; ``them`` is the alias or "them"."""
+    def __init__(self, ctx: Context, records: Records[Letter], them: str) -> None:
+        """List the letters; ``them`` is the alias or "them"."""
         self.them = them
-        super().__init__(letters)
+        super().__init__(ctx, records)
         self.EMPTY = (
             f"No letters yet. When you want to write to {them} without sending anything, "
             "press a. Letters stay in the data folder on this computer."

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,7 @@ from companion.domain.dates import parse_day
 from companion.domain.errors import ValidationError
 from companion.domain.history import check_note
 from companion.domain.hoovers import CHANNELS
-from companion.domain.modes import ABOUT_LIMIT, MODE_HELP, MODES
+from companion.domain.modes import ABOUT_LIMIT, MODE_HELP, MODES, ModeChange, NecessaryContact
 from companion.ui.dialogs import DayDialog
 from companion.ui.field import Field
 
@@ -24,6 +25,23 @@ class ModeDraft:
     mode: str = "none"
     since: str = "today"
     rules: str = ""
+
+    @classmethod
+    def of(cls, change: ModeChange) -> ModeDraft:
+        """The fields for ``change``."""
+        return cls(change.mode, change.since.isoformat(), change.rules)
+
+    @classmethod
+    def from_now(cls, in_force: ModeChange | None) -> ModeDraft:
+        """A new choice, starting from the mode in force today (if one was chosen)."""
+        return cls() if in_force is None else cls(in_force.mode, "today", in_force.rules)
+
+    def applied(self, change: ModeChange | None, today: date, now: datetime) -> ModeChange:
+        """``change`` corrected to these fields, or a new choice made ``now``."""
+        since = parse_day(self.since, today)
+        if change is None:
+            return ModeChange(self.mode, since, now, self.rules)
+        return replace(change, mode=self.mode, since=since, rules=self.rules)
 
 
 class ModeDialog(DayDialog[ModeDraft]):
@@ -83,6 +101,22 @@ class NecessaryDraft:
     channel: str = "text"
     about: str = ""
     note: str = ""
+
+    @classmethod
+    def of(cls, contact: NecessaryContact | None) -> NecessaryDraft:
+        """The fields for ``contact``, or empty ones for a new one."""
+        if contact is None:
+            return cls()
+        return cls(contact.on.isoformat(), contact.channel, contact.about, contact.note)
+
+    def applied(
+        self, contact: NecessaryContact | None, today: date, now: datetime
+    ) -> NecessaryContact:
+        """``contact`` changed to these fields, or a new one logged ``now``."""
+        on_day = parse_day(self.when, today)
+        if contact is None:
+            return NecessaryContact(on_day, self.channel, self.about, now, self.note)
+        return replace(contact, on=on_day, channel=self.channel, about=self.about, note=self.note)
 
 
 class NecessaryDialog(DayDialog[NecessaryDraft]):

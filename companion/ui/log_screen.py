@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
+from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
 from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
-
-T = TypeVar("T")
 
 SIDE_ROOM = 6
 """Columns the table's margins and scroll bar take."""
@@ -36,22 +34,48 @@ class Row:
     """What the filter looks at (a way of reaching out, say)."""
 
 
+class Record(Protocol):
+    """What every listed record has: an id."""
+
+    @property
+    def id(self) -> str:
+        """Unique among its kind."""
+        ...
+
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Records(Generic[R]):
+    """How one list reads, removes, puts back and edits its records."""
+
+    kind: str
+    """The kind of data (what ``Context.changed`` names when it changes)."""
+    items: Callable[[], Sequence[R]]
+    delete: Callable[[str], object]
+    restore: Callable[[R], object]
+    edit: Callable[[Context, R | None], Coroutine[Any, Any, object]]
+    """The feature's flow that opens a record (or a new one, for None) until saved."""
+
+
 class LogTable(DataTable[Text]):
     """The table of a list; the help shown for it is the list's own."""
 
     HELP = ""
 
 
-class LogScreen(Page[None], Generic[T]):
-    """A table of records; it asks the app to edit, remove, add or undo, and the app saves."""
+class LogScreen(Page[None], Generic[R]):
+    """A table of records: add, edit, remove and undo run the feature's own flows, and the
+    table shows its records again whenever they change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back"),
-        Binding("a", "request('add')", "Add"),
-        Binding("e", "request('edit')", "Edit"),
-        Binding("delete", "request('remove')", "Remove"),
-        Binding("backspace", "request('remove')", "Remove", show=False),
-        Binding("ctrl+z", "request('undo')", "Undo"),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "remove", "Remove"),
+        Binding("backspace", "remove", "Remove", show=False),
+        Binding("ctrl+z", "undo", "Undo"),
         Binding("f", "filter", "Filter"),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?", show=False),
     ]
@@ -68,24 +92,18 @@ class LogScreen(Page[None], Generic[T]):
     WIDE: ClassVar[int | None] = None
     """The column that takes the room left over (its words cut to fit), if any."""
 
-    @dataclass
-    class Requested(Message):
-        """The person wants ``action`` done: add, edit, remove or undo."""
-
-        log: LogScreen[Any]
-        action: str
-        item: object | None
-
-    def __init__(self, items: Sequence[T], keep: str | None = None) -> None:
-        """List ``items``, the cursor on the one with id ``keep`` if given."""
+    def __init__(self, ctx: Context, records: Records[R], keep: str | None = None) -> None:
+        """List the ``records``, the cursor on the one with id ``keep`` if given."""
         super().__init__()
-        self.items: list[T] = list(items)
+        self.ctx = ctx
+        self.records = records
+        self.items: list[R] = list(records.items())
         self.filter: str | None = None
         self.keep = keep
-        self.listed: dict[str, tuple[Row, T]] = {}
+        self.listed: dict[str, tuple[Row, R]] = {}
         """Each record's row by its key, in the order listed (filtered or not)."""
 
-    def order(self, items: list[T]) -> list[T]:
+    def order(self, items: list[R]) -> list[R]:
         """The records in the order they are listed (as given, unless a list says else)."""
         return items
 
@@ -93,9 +111,9 @@ class LogScreen(Page[None], Generic[T]):
         """The words at the top."""
         return self.HEADING
 
-    def row(self, item: T) -> Row:
-        """The table row for ``item``."""
-        raise NotImplementedError
+    def row(self, item: R) -> Row:
+        """The table row for ``item`` (each list says how)."""
+        return Row(item.id, (str(item),))
 
     def compose(self) -> ComposeResult:
         """A heading, the filter line, the table and the footer."""
@@ -106,18 +124,24 @@ class LogScreen(Page[None], Generic[T]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table."""
+        """Fill the table, and fill it again whenever its records change."""
         self.show(self.items, self.keep)
+        self.ctx.listen(self, self._changed)
+
+    def _changed(self, change: DataChanged) -> None:
+        """Show the records again after a change to them, the cursor on the one saved."""
+        if change.about(self.records.kind):
+            self.show(self.records.items(), change.keep)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only offer a filter or an add key where this list has one."""
         if action == "filter":
             return bool(self.FILTERS)
-        if action == "request" and parameters == ("add",):
+        if action == "add":
             return self.CAN_ADD
         return True
 
-    def show(self, items: Sequence[T], keep: str | None = None) -> None:
+    def show(self, items: Sequence[R], keep: str | None = None) -> None:
         """Replace the rows, keeping the cursor near ``keep`` (an id) or where it was."""
         self.items = list(items)
         self.listed = {}
@@ -185,7 +209,7 @@ class LogScreen(Page[None], Generic[T]):
             self.filter = groups[index] if index < len(groups) else None
         self.show(self.items)
 
-    def selected(self) -> T | None:
+    def selected(self) -> R | None:
         """The record under the cursor."""
         table = self.query_one(DataTable)
         if table.row_count == 0:
@@ -194,17 +218,33 @@ class LogScreen(Page[None], Generic[T]):
         found = self.listed.get(key or "")
         return None if found is None else found[1]
 
-    def action_request(self, action: str) -> None:
-        """Ask the app to do ``action`` to the selected record (or add one)."""
+    def action_add(self) -> None:
+        """A new record, in the feature's dialog."""
+        if self.CAN_ADD:
+            self.ctx.start(self.records.edit(self.ctx, None))
+
+    def action_edit(self) -> None:
+        """Open the record under the cursor."""
         item = self.selected()
-        if action in ("edit", "remove") and item is None:
-            return
-        self.post_message(self.Requested(self, action, item))
+        if item is not None:
+            self.ctx.start(self.records.edit(self.ctx, item))
+
+    def action_remove(self) -> None:
+        """Remove the record under the cursor, kept for ``ctrl+z``."""
+        item = self.selected()
+        if item is not None and self.ctx.try_save(self.records.delete, item.id) is not None:
+            self.ctx.removed(self.records.kind, item)
+
+    def action_undo(self) -> None:
+        """Put back the record removed last, the cursor on it."""
+        item = self.ctx.undo(self.records.kind, self.records.restore)
+        if item is not None:
+            self.ctx.changed(self.records.kind, keep=item.id)
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
         """Enter on a row edits it."""
-        self.action_request("edit")
+        self.action_edit()
 
     def action_close(self) -> None:
         """Back to where the person was."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
 from companion.domain.dates import parse_day
-from companion.domain.wins import check_win
+from companion.domain.wins import Win, check_win
 from companion.ui.dialogs import DayDialog
 from companion.ui.field import Field
 
@@ -19,6 +20,18 @@ class WinDraft:
 
     when: str = "today"
     text: str = ""
+
+    @classmethod
+    def of(cls, win: Win | None) -> WinDraft:
+        """The fields for ``win``, or empty ones for a new win."""
+        return cls() if win is None else cls(win.on.isoformat(), win.text)
+
+    def applied(self, win: Win | None, today: date, now: datetime) -> Win:
+        """``win`` changed to these fields, or a new win from them."""
+        on_day = parse_day(self.when, today)
+        if win is None:
+            return Win(on_day, self.text, now)
+        return replace(win, on=on_day, text=self.text)
 
 
 class WinDialog(DayDialog[WinDraft]):

@@ -197,7 +197,7 @@ async def test_changing_mode_keeps_every_figure_and_the_history(make_app, data_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert counter_title(app) == "1 No Contact"
-        app.action_show_modes()
+        app.action_command("modes.show")
         await pilot.pause()
         assert isinstance(app.screen, ModesScreen)
         assert [r.split(" | ")[1] for r in rows(app)] == ["No Contact", "Unavoidable contact"]
@@ -246,7 +246,7 @@ async def test_necessary_contact_never_counts_as_a_slip(make_app, data_dir) -> N
         assert figures(app) == before
         assert "never counts as a slip" in toasts(app)
         assert "Necessary contact logged 1 time, never counted as a slip." in screen_words(app)
-        app.action_show_necessary()
+        app.action_command("modes.necessary_list")
         await pilot.pause()
         assert isinstance(app.screen, NecessaryScreen)
         assert "pick-up on Friday" in rows(app)[0]
@@ -333,7 +333,7 @@ async def test_wins_are_kept_listed_and_refused_kindly(make_app, data_dir) -> No
         await pilot.pause()
         await pilot.press("w", *"A walk", "enter")
         await pilot.pause()
-        app.action_show_wins()
+        app.action_command("wins.show")
         await pilot.pause()
         assert isinstance(app.screen, WinsScreen)
         assert rows(app) == [
@@ -555,6 +555,6 @@ async def test_each_mode_has_one_name_everywhere(make_app, data_dir, mode) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert counter_title(app) == f"1 {picked}"
-        app.action_show_modes()
+        app.action_command("modes.show")
         await pilot.pause()
         assert [r.split(" | ")[1] for r in rows(app)] == [picked]

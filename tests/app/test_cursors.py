@@ -222,7 +222,7 @@ LISTS: dict[str, tuple[Callable[[Repository], None], str]] = {
             ]
             and None
         ),
-        "action_show_slips",
+        "counter.slips",
     ),
     "reached out": (
         lambda repo: (
@@ -232,7 +232,7 @@ LISTS: dict[str, tuple[Callable[[Repository], None], str]] = {
             ]
             and None
         ),
-        "action_show_hoovers",
+        "hoovers.show",
     ),
     "necessary": (
         lambda repo: (
@@ -244,7 +244,7 @@ LISTS: dict[str, tuple[Callable[[Repository], None], str]] = {
             ]
             and None
         ),
-        "action_show_necessary",
+        "modes.necessary_list",
     ),
     "modes": (
         lambda repo: (
@@ -254,14 +254,14 @@ LISTS: dict[str, tuple[Callable[[Repository], None], str]] = {
             ]
             and None
         ),
-        "action_show_modes",
+        "modes.show",
     ),
     "wins": (
         lambda repo: (
             [repo.wins.save(Win(on=day(i), text=w, logged_at=NOW)) for i, w in enumerate(WORDS)]
             and None
         ),
-        "action_show_wins",
+        "wins.show",
     ),
     "dates": (
         lambda repo: (
@@ -271,7 +271,7 @@ LISTS: dict[str, tuple[Callable[[Repository], None], str]] = {
             ]
             and None
         ),
-        "action_show_dates",
+        "dates.show",
     ),
 }
 """Each list: how to store three records (alder, birch, cedar, in listed order), and the
@@ -347,7 +347,7 @@ async def test_every_list_after_removing_and_undo(make_app, data_dir, name) -> N
     seed_list(data_dir, name)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        getattr(app, LISTS[name][1])()
+        app.action_command(LISTS[name][1])
         await pilot.pause()
         assert [word_of(row) for row in table_rows(app)] == list(WORDS)
         await table_cursor_acts(pilot, "alder")
@@ -366,7 +366,7 @@ async def test_a_list_after_adding_and_editing(make_app, data_dir) -> None:
     seed_list(data_dir, "wins")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_show_wins()
+        app.action_command("wins.show")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
@@ -396,7 +396,7 @@ async def test_a_list_after_filtering(make_app, data_dir) -> None:
     repository.close()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_show_hoovers()
+        app.action_command("hoovers.show")
         await pilot.pause()
         await pilot.press("down", "down", "f")
         await pilot.pause()
@@ -474,14 +474,14 @@ async def test_table_cells_keep_every_character_of_wide_text(make_app, data_dir)
     repository.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.action_show_wins()
+        app.action_command("wins.show")
         await pilot.pause()
         shown = screen_text(app)
         assert "[b]yay[/b] 🎉" in shown
         assert "🎉🎉 a quiet day 🎉🎉" in shown
         await pilot.press("escape")
         await pilot.pause()
-        app.action_show_dates()
+        app.action_command("dates.show")
         await pilot.pause()
         shown = screen_text(app)
         assert "Their birthday 🎂" in shown

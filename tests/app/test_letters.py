@@ -119,7 +119,7 @@ async def test_a_new_letter_from_the_list_and_the_palette_entry(make_app, data_d
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Letters you didn't send" in titles
-        app.action_show_letters()
+        app.action_command("letters.show")
         await pilot.pause()
         assert "No letters yet" in screen_words(app)
         await pilot.press("a")

@@ -1,0 +1,66 @@
+"""Dates that matter: note one and its plan, list them in the order they come, and open
+the plan of one coming up this week at once."""
+
+from __future__ import annotations
+
+from companion.dates.dialog import DateDraft, DateValues, MarkedDateDialog
+from companion.dates.log import DatesScreen
+from companion.domain.marked_dates import MarkedDate, coming_up
+from companion.ui.commands import Command
+from companion.ui.context import Context
+from companion.ui.log_screen import Records
+
+KIND = "dates"
+"""What ``Context.changed`` names when a date is saved, removed or put back."""
+
+
+async def edit_date(
+    ctx: Context, marked: MarkedDate | None, plan_first: bool = False
+) -> MarkedDate | None:
+    """Note a date that matters, or change it and its plan."""
+    dates = ctx.repository.dates
+
+    def save(values: DateValues) -> MarkedDate:
+        return dates.save(values.applied(marked, ctx.clock.now()))
+
+    return await ctx.edit(
+        KIND,
+        lambda d: MarkedDateDialog(d, editing=marked is not None, plan_first=plan_first),
+        DateDraft.of(marked),
+        save,
+    )
+
+
+def records(ctx: Context) -> Records[MarkedDate]:
+    """How the list reads, removes, puts back and edits the dates."""
+    dates = ctx.repository.dates
+    return Records(KIND, dates.all, dates.delete, dates.save, edit_date)
+
+
+def show_dates(ctx: Context) -> None:
+    """Dates that matter, in the order they come."""
+    ctx.show(DatesScreen(ctx, records(ctx), ctx.today))
+
+
+def plan_date(ctx: Context) -> None:
+    """The dates; with one coming up this week, its plan opens at once over them."""
+    ahead = coming_up(ctx.repository.dates.all(), ctx.today)
+    keep = ahead[0].marked.id if ahead else None
+    ctx.show(DatesScreen(ctx, records(ctx), ctx.today, keep))
+    if ahead:
+        ctx.start(edit_date(ctx, ahead[0].marked, plan_first=True))
+
+
+COMMANDS = (
+    Command(
+        "dates.plan",
+        "Plan for a date",
+        "The dates, and the plan of one coming up",
+        plan_date,
+        key="t",
+        label="Dates",
+        palette=False,
+    ),
+    Command("dates.show", "Dates that matter", "Hard days ahead, and your plans", show_dates),
+)
+"""The key ``t`` on the main screen, and the palette's entry."""
