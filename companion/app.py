@@ -157,7 +157,7 @@ class CompanionApp(ChecklistFlows):
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen is the base of the stack."""
-        return MainScreen()
+        return MainScreen(self.ctx)
 
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""

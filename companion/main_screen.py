@@ -13,6 +13,7 @@ from companion.contacts.pane import ContactsPane
 from companion.counter.pane import DayCounter
 from companion.features import keys
 from companion.reasons.pane import ReasonsPane
+from companion.ui.context import Context
 from companion.ui.safety import Page
 from companion.urge.pane import UrgePane
 
@@ -34,13 +35,18 @@ class MainScreen(Page[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, ctx: Context) -> None:
+        """The panes show and change the data through ``ctx``."""
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
         """The four panes in a grid, and the keys."""
         with Grid(id="panes"):
-            yield DayCounter(id="day-counter", classes="pane")
-            yield UrgePane(id="urge", classes="pane")
-            yield ReasonsPane(id="reasons", classes="pane")
-            yield ContactsPane(id="contacts", classes="pane")
+            yield DayCounter(self.ctx, id="day-counter", classes="pane")
+            yield UrgePane(self.ctx, id="urge", classes="pane")
+            yield ReasonsPane(self.ctx, id="reasons", classes="pane")
+            yield ContactsPane(self.ctx, id="contacts", classes="pane")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

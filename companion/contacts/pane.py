@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from companion.domain.contacts import RELATIONS, Helpline, Person
 from companion.domain.dates import format_day
+from companion.ui.context import Context
 from companion.ui.text import typed
 
 PERSON = "person:"
@@ -106,6 +107,11 @@ from anywhere.
         """The selected person, if a person is selected."""
         line: Helpline | None
         """The selected helpline, if a helpline is selected."""
+
+    def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
+        """A pane that reads and changes the data through ``ctx``."""
+        super().__init__(id=id, classes=classes)
+        self.ctx = ctx
 
     def compose(self) -> ComposeResult:
         """The list, and a note when there is nothing in it."""

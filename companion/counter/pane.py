@@ -17,6 +17,7 @@ from companion.domain.history import Summary
 from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
 from companion.features import keys
+from companion.ui.context import Context
 from companion.ui.text import typed
 
 ROOMY_HEIGHT = 16
@@ -63,6 +64,11 @@ Being contacted by them never counts against you.
     """A quiet line (long and short forms): a date coming up, or the little-win question."""
     necessary: int = 0
     """Necessary contacts logged."""
+
+    def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
+        """A pane that reads and changes the data through ``ctx``."""
+        super().__init__(id=id, classes=classes)
+        self.ctx = ctx
 
     def compose(self) -> ComposeResult:
         """The digits, the span in words, the milestone bar and the totals."""

@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
+from companion.ui.context import Context
 from companion.ui.cursor import cursor_key
 from companion.ui.field import Field
 from companion.ui.text import one_line, typed, visible
@@ -66,6 +67,11 @@ The list never opens by itself: you choose when to see it.
         """"add", "edit", "remove", "pin", "up", "down", "guided" or "undo"."""
         reason: Reason | None
         """The reason under the cursor, if any."""
+
+    def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
+        """A pane that reads and changes the data through ``ctx``."""
+        super().__init__(id=id, classes=classes)
+        self.ctx = ctx
 
     def compose(self) -> ComposeResult:
         """The filter field (hidden until /), the list, and the empty note."""

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from companion.domain.urge import PEAKS_FROM, UrgeSession, UrgeStats
+from companion.ui.context import Context
 
 
 class UrgePane(Vertical, can_focus=True):
@@ -37,6 +38,11 @@ urges tend to be strongest and how long they take to ease.
     """Counts over closed sessions."""
     running: reactive[UrgeSession | None] = reactive(None, always_update=True)
     """The session still open, if any."""
+
+    def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
+        """A pane that reads and changes the data through ``ctx``."""
+        super().__init__(id=id, classes=classes)
+        self.ctx = ctx
 
     def compose(self) -> ComposeResult:
         """Counts, the sparkline and the hint."""
