@@ -30,7 +30,6 @@ from companion.contacts.dialogs import (
 )
 from companion.contacts.pane import LINE, PERSON, ContactsPane
 from companion.counter import flows as counter
-from companion.counter.dialogs import SlipDraft
 from companion.counter.notice import day_notice
 from companion.counter.pane import DayCounter
 from companion.domain.contacts import (
@@ -343,9 +342,7 @@ class CompanionApp(ChecklistFlows):
                 "That's all right; it happens, and it doesn't undo what you have done. "
                 "Would you like to log it as a slip now? Every day before it still counts."
             )
-            await counter.offer_slip(
-                ctx=self.ctx, title="Contact happened", question=question, start_with=SlipDraft()
-            )
+            await counter.offer_slip(self.ctx, "Contact happened", question)
         elif ending.outcome == "they_contacted":
             self.notify("Kept with this session. Being contacted never counts against you.")
         else:

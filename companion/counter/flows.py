@@ -59,15 +59,17 @@ async def log_slip(ctx: Context) -> None:
     await edit_slip(ctx, None)
 
 
-async def offer_slip(ctx: Context, title: str, question: Text, start_with: SlipDraft) -> None:
+async def offer_slip(
+    ctx: Context, title: str, question: Text, when: str = "today", kind: str = "messaged"
+) -> None:
     """After contact logged elsewhere (an urge that ended in contact, a message answered):
-    offer, once, to log it as a slip too."""
+    offer, once, to log it as a slip too, the dialog filled with ``when`` and ``kind``."""
     if not await ctx.ask(ConfirmDialog(title, question, "Log it")):
         return
     if ctx.repository.history.start is None:
         ctx.notify(NO_START_YET)
         return
-    await edit_slip(ctx, None, start_with)
+    await edit_slip(ctx, None, SlipDraft(when=when, kind=kind))
 
 
 async def edit_slip(

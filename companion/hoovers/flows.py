@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from companion.counter import flows as counter
-from companion.counter.dialogs import SlipDraft
 from companion.domain.hoovers import CAUTION, Hoover
 from companion.hoovers.dialog import HooverDialog, HooverDraft
 from companion.hoovers.log import HooversScreen
@@ -53,8 +52,7 @@ async def edit_hoover(ctx: Context, entry: Hoover | None) -> Hoover | None:
             "You answered, and that's all right. If you'd like, log it as a slip; "
             "every day before it still counts."
         )
-        draft = SlipDraft(when=saved.on.isoformat(), kind="answered")
-        await counter.offer_slip(ctx, "You answered", question, draft)
+        await counter.offer_slip(ctx, "You answered", question, saved.on.isoformat(), "answered")
     return saved
 
 
