@@ -30,7 +30,6 @@ from companion.contacts.dialogs import (
 )
 from companion.contacts.pane import LINE, PERSON, ContactsPane
 from companion.counter import flows as counter
-from companion.counter.notice import day_notice
 from companion.counter.pane import DayCounter
 from companion.domain.contacts import (
     EVERYWHERE,
@@ -44,7 +43,6 @@ from companion.domain.contacts import (
 )
 from companion.domain.dates import format_moment
 from companion.domain.history import new_id
-from companion.domain.hoovers import not_answered
 from companion.domain.reasons import (
     Reason,
     for_urge,
@@ -195,20 +193,10 @@ class CompanionApp(ChecklistFlows):
     def refresh_figures(self) -> None:
         """Recompute the day counter for today."""
         self.shown_day = self.today
-        summary = self.repository.history.summary(self.shown_day)
         stats = urge_stats(self.repository.urges, self.clock.now())
-        notice = day_notice(self.repository, self.shown_day)
-        unanswered = not_answered(self.repository.hoovers)
-        mode = self.repository.mode_today(self.shown_day)
-        necessary = len(self.repository.necessary.all())
         for screen in self.screen_stack:
-            for pane in screen.query(DayCounter):
-                pane.not_answered = unanswered
-                pane.them = self.repository.profile.they
-                pane.mode = mode
-                pane.notice = (notice.long, notice.short) if notice else ("", "")
-                pane.necessary = necessary
-                pane.summary = summary
+            for counter_pane in screen.query(DayCounter):
+                counter_pane.show_figures()
             for urges in screen.query(UrgePane):
                 urges.stats = stats
                 urges.running = self.current_urge
@@ -234,6 +222,8 @@ class CompanionApp(ChecklistFlows):
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
         if self.today != self.shown_day:
+            self.shown_day = self.today
+            self.ctx.changed("day")
             self.refresh_figures()
 
     # Urge surfing ----------------------------------------------------------------

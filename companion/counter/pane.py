@@ -12,13 +12,18 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label, ProgressBar, Static
 
+from companion.counter.notice import day_notice
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
+from companion.domain.hoovers import not_answered
 from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
 from companion.features import keys
-from companion.ui.context import Context
+from companion.ui.context import Context, DataChanged
 from companion.ui.text import typed
+
+SHOWS = ("day", "start", "slips", "hoovers", "modes", "necessary", "wins", "dates", "profile")
+"""The kinds of data the counter shows: a change to any of them redraws it."""
 
 ROOMY_HEIGHT = 16
 """Pane height (rows) from which the history of stretches is shown too."""
@@ -86,8 +91,26 @@ Being contacted by them never counts against you.
         yield Static("", id="empty")
 
     def on_mount(self) -> None:
-        """Give the pane its title."""
+        """Show today's figures, and show them again whenever what they count changes."""
         self.border_title = f"1 {PANE_TITLES[self.mode]}"
+        self.ctx.listen(self, self._changed)
+        self.show_figures()
+
+    def _changed(self, change: DataChanged) -> None:
+        """Anything counted here, or the day itself, changed."""
+        if change.about(*SHOWS):
+            self.show_figures()
+
+    def show_figures(self) -> None:
+        """Read every figure for today from the data."""
+        repo, today = self.ctx.repository, self.ctx.today
+        notice = day_notice(repo, today)
+        self.not_answered = not_answered(repo.hoovers)
+        self.them = repo.profile.they
+        self.mode = repo.mode_today(today)
+        self.notice = (notice.long, notice.short) if notice else ("", "")
+        self.necessary = len(repo.necessary.all())
+        self.summary = repo.history.summary(today)
 
     def on_resize(self) -> None:
         """With room to spare, show the history of stretches too."""
