@@ -374,11 +374,6 @@ class Item:
         return STEP_STATES if self.step else STATES
 
     @property
-    def state_label(self) -> str:
-        """Where it stands, in words."""
-        return self.states[self.state]
-
-    @property
     def looked_at(self) -> bool:
         """True once it is anything but "not yet"."""
         return self.state != NOT_YET

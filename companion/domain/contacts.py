@@ -153,11 +153,6 @@ class Person:
         if self.created_at.tzinfo is None:
             raise ValidationError("A contact's time has no time zone.")
 
-    @property
-    def relation_label(self) -> str:
-        """The relation in words."""
-        return RELATIONS[self.relation]
-
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
         return {
@@ -513,11 +508,6 @@ def helplines_for(shipped: Shipped, country: str, overrides: Iterable[Helpline])
     included; hidden entries are left out.
     """
     return [entry for entry in _effective(shipped, country, overrides) if not entry.hidden]
-
-
-def hidden_for(shipped: Shipped, country: str, overrides: Iterable[Helpline]) -> list[Helpline]:
-    """The entries for ``country`` the person hid, in the same order, to show again."""
-    return [entry for entry in _effective(shipped, country, overrides) if entry.hidden]
 
 
 def guess_country(lang: str) -> str | None:

@@ -288,10 +288,6 @@ class History:
             exceptions=sum(1 for s in self.slips if s.on <= today and not s.new_stretch),
         )
 
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """The slips as plain records."""
-        return [slip.to_dict() for slip in self.slips]
-
     @classmethod
     def build(cls, start: str | None, slips: Iterable[Mapping[str, Any]]) -> History:
         """Rebuild from stored values, refusing anything malformed."""

@@ -461,11 +461,6 @@ class UrgeSession:
         """The first of the highest ratings."""
         return max(self.ratings, key=lambda r: r.value)
 
-    @property
-    def acted_on(self) -> bool:
-        """True only when the person said they contacted them."""
-        return self.outcome == "contacted"
-
     def peak_minute(self) -> float:
         """Minutes from the start to the peak."""
         return (self.peak.at - self.started_at).total_seconds() / 60

@@ -16,11 +16,6 @@ KIND = "letters"
 """What ``Context.changed`` names when a letter is kept, removed or put back."""
 
 
-async def write_letter(ctx: Context) -> None:
-    """A new letter, outside any urge session."""
-    await edit_letter(ctx, None)
-
-
 async def write_session_letter(ctx: Context, session_id: str) -> Letter | None:
     """The letter of an urge session: the one written in it before, or a new one."""
     kept = for_session(ctx.repository.letters, session_id)

@@ -357,10 +357,6 @@ class Repository:
         """The person's own safe people, favourites first, then in their order."""
         return people_in_order(self._people.all())
 
-    def find_person(self, person_id: str) -> Person | None:
-        """The person with this id, if any."""
-        return self._people.find(person_id)
-
     def save_person(self, person: Person) -> Person:
         """Add or update one of the person's own people."""
         return self._people.save(person)
@@ -423,11 +419,6 @@ class Repository:
     def mode_today(self, today: date) -> str:
         """The contact mode in force on ``today``."""
         return current_mode(self.modes.all(), today)
-
-    @property
-    def newest_wins(self) -> list[Win]:
-        """Every little win, newest first."""
-        return newest_first(self.wins.all())
 
     @property
     def win_prompt_hidden_on(self) -> date | None:

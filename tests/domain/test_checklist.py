@@ -232,7 +232,7 @@ def test_the_advocate_step_comes_first_unless_they_said_no(afraid: str) -> None:
     items = checklist([Channel("own-a", name="Discord")], Safety(afraid=afraid))
     assert items[0].id == ADVOCATE_ID
     assert items[0].name == "Talk to an advocate about a safety plan"
-    assert items[0].state_label == "Not yet"
+    assert items[0].states[items[0].state] == "Not yet"
     assert ids(items)[1:] == [c.id for c in SHIPPED] + ["own-a"]
 
 
@@ -241,7 +241,7 @@ def test_no_advocate_step_when_they_are_not_afraid() -> None:
     items = checklist([], Safety(afraid="no", advocate="done"))
     assert ids(items) == [c.id for c in SHIPPED]
     again = checklist([], Safety(afraid="yes", advocate="done"))
-    assert again[0].state_label == "Done"
+    assert again[0].states[again[0].state] == "Done"
 
 
 def test_stored_states_show_and_untouched_ones_are_not_yet() -> None:
@@ -249,7 +249,7 @@ def test_stored_states_show_and_untouched_ones_are_not_yet() -> None:
     items = checklist(
         [Channel("email", "filtered"), Channel("x", "not_relevant")], Safety(afraid="no")
     )
-    states = {item.id: item.state_label for item in items}
+    states = {item.id: item.states[item.state] for item in items}
     assert states["email"] == "Filtered and kept as evidence"
     assert states["x"] == "Not relevant"
     assert states["phone"] == "Not yet"

@@ -29,7 +29,6 @@ from companion.domain.contacts import (
     check_phone,
     guess_country,
     helplines_for,
-    hidden_for,
     load_shipped,
     moved_people,
     people_in_order,
@@ -434,16 +433,8 @@ def test_a_hidden_line_is_left_out_and_can_be_found_again() -> None:
     listed = small(line("e1", "emergency"), line("a1", "abuse"), line("c1"))
     mine = [replace(listed.helplines[1], hidden=True)]
     assert ids(helplines_for(listed, "GB-ENG", mine)) == ["e1", "c1"]
-    assert ids(hidden_for(listed, "GB-ENG", mine)) == ["a1"]
     shown_again = [replace(mine[0], hidden=False)]
     assert ids(helplines_for(listed, "GB-ENG", shown_again)) == ["e1", "a1", "c1"]
-    assert hidden_for(listed, "GB-ENG", shown_again) == []
-
-
-def test_nothing_is_hidden_until_the_person_hides_it(shipped: Shipped) -> None:
-    """With no changes of their own, the hidden list is empty everywhere."""
-    for country in COUNTRIES:
-        assert hidden_for(shipped, country, []) == []
 
 
 # --- The person's own copies and additions --------------------------------------------
@@ -472,7 +463,10 @@ def test_an_unedited_copy_takes_the_newer_facts_but_stays_hidden() -> None:
     hidden = replace(old.helplines[0], hidden=True)
     newer = small(line("c1", call="0800 999 999"))
     assert helplines_for(newer, "GB-ENG", [hidden]) == []
-    assert [entry.call for entry in hidden_for(newer, "GB-ENG", [hidden])] == ["0800 999 999"]
+    shown_again = replace(hidden, hidden=False)
+    assert [entry.call for entry in helplines_for(newer, "GB-ENG", [shown_again])] == [
+        "0800 999 999"
+    ]
 
 
 def test_an_edited_line_stays_even_when_a_newer_file_drops_it() -> None:
@@ -482,7 +476,8 @@ def test_an_edited_line_stays_even_when_a_newer_file_drops_it() -> None:
     only_hidden = line("also-gone", hidden=True)
     newer = small(line("e1", "emergency"))
     assert ids(helplines_for(newer, "GB-ENG", [edited, only_hidden])) == ["e1", "gone"]
-    assert hidden_for(newer, "GB-ENG", [edited, only_hidden]) == []
+    shown_again = replace(only_hidden, hidden=False)
+    assert ids(helplines_for(newer, "GB-ENG", [edited, shown_again])) == ["e1", "gone"]
 
 
 def test_a_line_the_person_added_shows_for_its_country_only() -> None:
@@ -502,7 +497,7 @@ def test_an_added_line_can_be_hidden_and_shown_again() -> None:
     """The person's own additions can be hidden like any other line."""
     added = line("mine", countries=("IE",), user_added=True, hidden=True)
     assert helplines_for(small(), "IE", [added]) == []
-    assert ids(hidden_for(small(), "IE", [added])) == ["mine"]
+    assert ids(helplines_for(small(), "IE", [replace(added, hidden=False)])) == ["mine"]
 
 
 def test_a_copy_that_is_not_the_persons_own_addition_never_adds_a_line() -> None:
@@ -658,14 +653,15 @@ def test_a_new_safe_person_starts_plain() -> None:
         0,
     )
     assert first.id and first.id != second.id
-    assert first.relation_label == "Friend"
+    assert RELATIONS[first.relation] == "Friend"
 
 
 def test_every_relation_has_a_label() -> None:
     """Friend, family, therapist, advocate, sponsor and other can each be chosen."""
     assert list(RELATIONS) == ["friend", "family", "therapist", "advocate", "sponsor", "other"]
     for key, label in RELATIONS.items():
-        assert Person(name="Sam", phone="988", created_at=T0, relation=key).relation_label == label
+        person = Person(name="Sam", phone="988", created_at=T0, relation=key)
+        assert RELATIONS[person.relation] == label
 
 
 @pytest.mark.parametrize(

@@ -352,7 +352,7 @@ def test_history_rebuilds_from_stored_records() -> None:
     """A stored start day and slip records come back as the same history."""
     built = history(START, [slip(d(10)), slip(d(12), new_stretch=False)])
     assert built.start is not None
-    again = History.build(built.start.isoformat(), built.to_dicts())
+    again = History.build(built.start.isoformat(), [s.to_dict() for s in built.slips])
     assert again == built
     assert History.build(None, []) == History()
 

@@ -273,7 +273,6 @@ def test_a_session_ends_with_any_offered_outcome(outcome: str) -> None:
     assert closed.ended_at == at(12)
     assert closed.outcome == outcome
     assert closed.helped == "cold water"
-    assert closed.acted_on is (outcome == "contacted")
 
 
 @pytest.mark.parametrize("outcome", ["", "relapsed", "Contacted", "not contacted"])
@@ -283,11 +282,6 @@ def test_an_unknown_outcome_is_refused(outcome: str) -> None:
     with pytest.raises(ValidationError):
         built.ended(outcome, at(12))
     assert built.running
-
-
-def test_a_running_session_was_not_acted_on() -> None:
-    """Before it ends, nothing says the person contacted them."""
-    assert not UrgeSession.start(9, T0).acted_on
 
 
 def test_ending_before_the_start_ends_at_the_start() -> None:

@@ -39,7 +39,7 @@ def test_contact_around_the_streak_never_changes_it(tmp_path: Path) -> None:
     assert again.mode_today(TODAY) == "unavoidable"
     assert again.mode_today(date(2026, 6, 30)) == "none"
     assert [c.about for c in again.necessary.all()] == ["school forms"]
-    assert [w.text for w in again.newest_wins] == ["I went for a walk"]
+    assert [w.text for w in again.wins.all()] == ["I went for a walk"]
     assert [d.name for d in again.dates.all()] == ["Their birthday"]
     again.close()
 
