@@ -89,3 +89,20 @@ def test_each_contract_fails_when_broken(
     broken = [ln for ln in result.stdout.splitlines() if " BROKEN" in ln]
     assert len(broken) == len(expected), broken
     assert all(any(b.startswith(name) for b in broken) for name in expected), broken
+
+
+def test_every_feature_folder_is_installed_and_checked() -> None:
+    """A new feature folder is installed with the app and kept to the features' rule."""
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
+    folders = {
+        f"companion.{path.parent.name}"
+        for path in (PROJECT_ROOT / "companion").glob("*/__init__.py")
+    }
+    features = folders - {"companion.domain", "companion.store", "companion.ui", "companion.data"}
+    assert {"companion.wins", "companion.urge"} <= features
+    assert folders <= set(config["tool"]["setuptools"]["packages"])
+    contracts = config["tool"]["importlinter"]["contracts"]
+    independent = next(c for c in contracts if c["type"] == "independence")
+    assert set(independent["modules"]) == features
