@@ -7,7 +7,6 @@ import os
 import random
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
@@ -44,21 +43,13 @@ from companion.domain.contacts import (
 from companion.domain.dates import format_moment
 from companion.domain.history import new_id
 from companion.domain.reasons import (
-    Reason,
     for_urge,
-    moved,
-    next_position,
-    prompt_at,
-    review_order,
 )
 from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
 from companion.features import COMMANDS
 from companion.letters import flows as letters
 from companion.main_screen import MainScreen
-from companion.reasons.dialog import ReasonDialog, ReasonDraft, ReasonValues
-from companion.reasons.guided import GuidedScreen
-from companion.reasons.pane import ReasonsPane
-from companion.reasons.review import BreatheScreen, ReviewScreen
+from companion.reasons import flows as reasons
 from companion.settings.dialogs import AliasDialog
 from companion.store.repository import Repository
 from companion.ui.commands import palette
@@ -88,17 +79,6 @@ STYLE_FILES = (
 
 TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
 """Actions bound to printable keys: never while the person is typing, nor in a dialog."""
-
-REASON_COMMANDS = (
-    ("Add a reason", "Write a new reason I left", "add"),
-    ("Edit the selected reason", "Change the reason under the cursor", "edit"),
-    ("Remove the selected reason", "It can be put back with ctrl+z", "remove"),
-    ("Pin or unpin the selected reason", "Pinned reasons come first", "pin"),
-    ("Move the selected reason up", "Earlier in your order", "move(-1)"),
-    ("Move the selected reason down", "Later in your order", "move(1)"),
-    ("Filter reasons", "Show only reasons with a word in them", "filter"),
-)
-"""The Reasons pane's keys, as command-palette entries (title, help, pane action)."""
 
 DAY_CHECK_SECONDS = 15.0
 """How often the app looks whether the local day has changed (so midnight moves the counter)."""
@@ -142,10 +122,8 @@ class CompanionApp(ChecklistFlows):
         self.repository = repository
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.undo_reasons: list[Reason] = []
         self.undo_contacts: list[Person | Helpline] = []
         self.shipped = load_shipped(shipped_text())
-        self.guided_answers: dict[int, str] = {}
         self.shown_day = self.today
         self.current_urge: UrgeSession | None = repository.open_urge
         self.ctx = Context(self, repository, self.clock, self.rng, crisis=self.action_crisis)
@@ -200,8 +178,6 @@ class CompanionApp(ChecklistFlows):
             for urges in screen.query(UrgePane):
                 urges.stats = stats
                 urges.running = self.current_urge
-            for reasons in screen.query(ReasonsPane):
-                reasons.reasons = self.repository.reasons
             for contacts in screen.query(ContactsPane):
                 contacts.country = self.country_name or ""
                 contacts.people = self.repository.people
@@ -362,152 +338,9 @@ class CompanionApp(ChecklistFlows):
 
     # Reasons ---------------------------------------------------------------------
 
-    @on(ReasonsPane.Requested)
-    def _reason_requested(self, event: ReasonsPane.Requested) -> None:
-        """Do what the pane asked."""
-        reason = event.reason
-        if event.action == "add":
-            self.run_worker(self.edit_reason(None), group="dialog")
-        elif event.action == "edit" and reason is not None:
-            self.run_worker(self.edit_reason(reason), group="dialog")
-        elif event.action == "remove" and reason is not None:
-            if self.attempt(self.repository.delete_reason, reason.id) is not None:
-                self.undo_reasons.append(reason)
-                self.refresh_figures()
-                self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
-        elif event.action == "pin" and reason is not None:
-            changed = replace(reason, pinned=not reason.pinned, edited_at=self.clock.now())
-            self._saved_reason(self.attempt(self.repository.save_reason, changed))
-        elif event.action in ("up", "down") and reason is not None:
-            step = -1 if event.action == "up" else 1
-            changes = moved(self.repository.reasons, reason.id, step)
-            if changes and self.attempt(self.repository.save_reasons, changes) is not None:
-                self._saved_reason(reason)
-        elif event.action == "undo":
-            self._undo_reason()
-        elif event.action == "guided":
-            self.action_guided()
-
-    def _saved_reason(self, reason: Reason | None) -> None:
-        """Refresh the pane and keep the cursor on ``reason``."""
-        if reason is None:
-            return
-        self.refresh_figures()
-        for pane in self.query(ReasonsPane):
-            pane.select(reason.id)
-
-    def _undo_reason(self) -> None:
-        """Put back the reason removed last."""
-        self.put_back(self.undo_reasons, self.repository.save_reason, self._saved_reason)
-
-    async def edit_reason(self, reason: Reason | None) -> None:
-        """The reason dialog, until saved or cancelled; nothing typed is lost on a failure."""
-        if reason is None:
-            draft = ReasonDraft()
-        else:
-            incident = reason.incident.isoformat() if reason.incident else ""
-            draft = ReasonDraft(
-                reason.text, reason.summary, reason.category, incident, reason.pinned
-            )
-
-        def save(values: ReasonValues) -> Reason:
-            now = self.clock.now()
-            if reason is None:
-                made = Reason(
-                    text=values.text,
-                    summary=values.summary,
-                    category=values.category,
-                    incident=values.incident,
-                    pinned=values.pinned,
-                    created_at=now,
-                    position=next_position(self.repository.reasons),
-                )
-            else:
-                made = replace(
-                    reason,
-                    text=values.text,
-                    summary=values.summary,
-                    category=values.category,
-                    incident=values.incident,
-                    pinned=values.pinned,
-                    edited_at=now,
-                )
-            return self.repository.save_reason(made)
-
-        saved = await self.until_saved(
-            lambda d: ReasonDialog(self.today, d, editing=reason is not None), draft, save
-        )
-        self._saved_reason(saved)
-
-    def action_guided(self) -> None:
-        """Guided writing, from where the person left off."""
-        step = self.repository.guided_step
-        if prompt_at(step) is None:
-            step = 0
-        self.guided_answers = {}
-        screen = GuidedScreen(step, self.keep_guided_answer, self.repository.profile.guided_voice)
-        self.push_screen(screen, callback=lambda _: self.refresh_figures())
-
-    def keep_guided_answer(self, step: int, text: str) -> None:
-        """Keep an answer as a reason the moment it is written (an emptied one is removed)."""
-        found = prompt_at(step)
-        if found is None or not self.repository.folder.is_open:
-            return
-        prompt_set, _prompt = found
-        existing = self.repository.find_reason(self.guided_answers.get(step, ""))
-        if not text.strip():
-            if existing is not None:
-                self.attempt(self.repository.delete_reason, existing.id)
-                del self.guided_answers[step]
-            return
-        if existing is None:
-            reason = Reason(
-                text=text,
-                category=prompt_set.category,
-                created_at=self.clock.now(),
-                position=next_position(self.repository.reasons),
-            )
-        elif existing.text == text:
-            return
-        else:
-            reason = replace(existing, text=text, edited_at=self.clock.now())
-        if self.attempt(self.repository.save_reason, reason) is not None:
-            self.guided_answers[step] = reason.id
-            self.refresh_figures()
-
-    @on(GuidedScreen.Moved)
-    def _guided_moved(self, event: GuidedScreen.Moved) -> None:
-        """Remember where the guided writing is."""
-        self.attempt(self.repository.save_guided_step, event.step)
-
-    @on(GuidedScreen.Voiced)
-    def _guided_voiced(self, event: GuidedScreen.Voiced) -> None:
-        """Remember the way of writing for next time."""
-        self.remember_voice(event.voice)
-
     def action_review(self) -> None:
-        """Read the reasons one at a time (never shown unasked)."""
-        if isinstance(self.screen, ReviewScreen):
-            return
-        order = review_order(self.repository.reasons, self.rng)
-        self.push_screen(ReviewScreen(order, self.current_urge is not None))
-
-    @on(ReviewScreen.Helped)
-    def _reason_helped(self, event: ReviewScreen.Helped) -> None:
-        """Count one more time this reason helped; it comes first next time."""
-        current = self.repository.find_reason(event.reason.id) or event.reason
-        self.attempt(self.repository.save_reason, replace(current, helped=current.helped + 1))
-        self.refresh_figures()
-
-    @on(ReviewScreen.BreatheRequested)
-    def _review_breathe(self) -> None:
-        """A minute with the pacer."""
-        self.push_screen(BreatheScreen(self.clock))
-
-    @on(ReviewScreen.SafePersonRequested)
-    def _review_safe_person(self) -> None:
-        """The crisis contacts."""
-        self.action_crisis()
+        """``r``: read the reasons one at a time (not while typing; see check_action)."""
+        reasons.review(self.ctx)
 
     # Crisis ----------------------------------------------------------------------
 
@@ -818,7 +651,7 @@ class CompanionApp(ChecklistFlows):
         if action == "crisis_key":
             return isinstance(self.screen, CrisisScreen)
         if action == "review":
-            return isinstance(self.screen, ReviewScreen)
+            return reasons.showing_review(self.screen)
         return False
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -829,12 +662,6 @@ class CompanionApp(ChecklistFlows):
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
             )
             yield SystemCommand(
-                "Guided writing", "Write reasons one question at a time", self.action_guided
-            )
-            pane = screen.query_one(ReasonsPane)
-            for title, help_text, action in REASON_COMMANDS:
-                yield SystemCommand(title, help_text, partial(pane.run_action, action))
-            yield SystemCommand(
                 "Name for them", "How the app refers to the person you left", self.action_set_alias
             )
             yield SystemCommand(
@@ -843,7 +670,6 @@ class CompanionApp(ChecklistFlows):
                 self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
-        yield SystemCommand("Read my reasons", "One at a time", self.action_review)
         yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
         yield SystemCommand(
             "Country for helplines", "Choose whose helplines are shown", self.choose_country
@@ -854,7 +680,7 @@ class CompanionApp(ChecklistFlows):
             self.action_show_hidden_helplines,
         )
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
-        yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen))
+        yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen), screen)
         yield from super().get_system_commands(screen)
 
     def on_unmount(self) -> None:

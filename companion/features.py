@@ -12,6 +12,7 @@ from companion.dates import flows as dates
 from companion.hoovers import flows as hoovers
 from companion.letters import flows as letters
 from companion.modes import flows as modes
+from companion.reasons import flows as reasons
 from companion.ui.commands import Command, index, key_bindings
 from companion.wins import flows as wins
 
@@ -22,6 +23,7 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     wins.COMMANDS,
     dates.COMMANDS,
     letters.COMMANDS,
+    reasons.COMMANDS,
 )
 """One table per feature."""
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,6 +15,7 @@ from companion.domain.dates import parse_day
 from companion.domain.reasons import (
     CATEGORIES,
     SUMMARY_LIMIT,
+    Reason,
     check_category,
     check_summary,
     check_text,
@@ -41,6 +42,14 @@ class ReasonDraft:
     pinned: bool = False
     """Pinned to the top."""
 
+    @classmethod
+    def of(cls, reason: Reason | None) -> ReasonDraft:
+        """The fields for ``reason``, or empty ones for a new reason."""
+        if reason is None:
+            return cls()
+        incident = reason.incident.isoformat() if reason.incident else ""
+        return cls(reason.text, reason.summary, reason.category, incident, reason.pinned)
+
 
 @dataclass(frozen=True)
 class ReasonValues:
@@ -51,6 +60,29 @@ class ReasonValues:
     category: str
     incident: date | None
     pinned: bool
+
+    def applied(self, reason: Reason | None, now: datetime, position: int) -> Reason:
+        """``reason`` changed to these values (edited ``now``), or a new reason written
+        ``now`` at ``position`` in the person's order."""
+        if reason is None:
+            return Reason(
+                text=self.text,
+                summary=self.summary,
+                category=self.category,
+                incident=self.incident,
+                pinned=self.pinned,
+                created_at=now,
+                position=position,
+            )
+        return replace(
+            reason,
+            text=self.text,
+            summary=self.summary,
+            category=self.category,
+            incident=self.incident,
+            pinned=self.pinned,
+            edited_at=now,
+        )
 
 
 def summary_label(summary: str) -> Content:

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.domain.reasons import VOICES, all_prompts, first_of_set, prompt_at
@@ -20,6 +19,18 @@ from companion.ui.safety import Page
 
 SAVE_AFTER_SECONDS = 0.6
 """Quiet time after typing before the answer is saved."""
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """Where guided writing keeps what the person does, the moment they do it."""
+
+    answer: Callable[[int, str], object]
+    """``answer(step, text)`` keeps an answer as a reason (an emptied one is removed)."""
+    step: Callable[[int], object]
+    """Remembers the step the person moved to (past the end once finished)."""
+    voice: Callable[[str], object]
+    """Remembers the way of writing chosen (a key of VOICES)."""
 
 
 class GuidedScreen(Page[None]):
@@ -33,28 +44,16 @@ class GuidedScreen(Page[None]):
     ]
     AUTO_FOCUS = "#answer"
 
-    @dataclass
-    class Moved(Message):
-        """The person moved to another step (or finished: step past the end)."""
+    def __init__(self, step: int, keeping: Keeping, voice: str = "i") -> None:
+        """Start at ``step``, writing in ``voice``; ``keeping`` saves what the person does.
 
-        step: int
-
-    @dataclass
-    class Voiced(Message):
-        """The person chose another way of writing (a key of VOICES)."""
-
-        voice: str
-
-    def __init__(self, step: int, keep: Callable[[int, str], object], voice: str = "i") -> None:
-        """Start at ``step``; ``keep(step, text)`` saves an answer as a reason.
-
-        ``keep`` is called directly rather than through a message so that the last
+        Its functions are called directly rather than through messages so that the last
         words typed are saved even while the app is closing (a message would arrive
         after the data folder had been let go).
         """
         super().__init__()
         self.step = step
-        self.keep = keep
+        self.keeping = keeping
         self.voice = voice
         self._pending = False
         self._kept = ""
@@ -133,7 +132,7 @@ class GuidedScreen(Page[None]):
             return
         if self._text != self._kept:
             self._kept = self._text
-            self.keep(self.step, self._text)
+            self.keeping.answer(self.step, self._text)
 
     def on_unmount(self) -> None:
         """Closing (even the whole app): keep the last words typed."""
@@ -144,7 +143,7 @@ class GuidedScreen(Page[None]):
         self._save_now()
         self.step = step
         self._kept = self._text = ""
-        self.post_message(self.Moved(step))
+        self.keeping.step(step)
         self._show()
 
     def action_next(self) -> None:
@@ -173,7 +172,7 @@ class GuidedScreen(Page[None]):
         keys = list(VOICES)
         self.voice = keys[(keys.index(self.voice) + 1) % len(keys)]
         self._show_voice()
-        self.post_message(self.Voiced(self.voice))
+        self.keeping.voice(self.voice)
 
     def _show_voice(self) -> None:
         """Show the chosen voice."""

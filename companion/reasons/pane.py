@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.reasons import Reason, category_label, matching
-from companion.ui.context import Context
+from companion.features import keys
+from companion.reasons import flows
+from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
 from companion.ui.field import Field
 from companion.ui.text import one_line, typed, visible
@@ -29,17 +29,7 @@ ROOM_FOR_WORDS = 30
 class ReasonsPane(Vertical, can_focus=True):
     """Pinned reasons first, then the rest; keys add, edit, pin, move, filter and remove."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("delete", "remove", "Remove", show=False),
-        Binding("p", "pin", "Pin"),
-        Binding("shift+up", "move(-1)", "Up", show=False),
-        Binding("shift+down", "move(1)", "Down", show=False),
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("g", "guided", "Guided"),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys(flows.PANE)]
     HELP = """\
 ## Reasons I left
 
@@ -54,24 +44,15 @@ anywhere to read them one at a time).
 The list never opens by itself: you choose when to see it.
 """
 
-    reasons: reactive[list[Reason]] = reactive(list, always_update=True)
-    """Every reason, in order (set by the app)."""
     filter_text: reactive[str] = reactive("")
     """Only reasons containing this are listed."""
-
-    @dataclass
-    class Requested(Message):
-        """The person asked for something to be done with a reason (or a new one)."""
-
-        action: str
-        """"add", "edit", "remove", "pin", "up", "down", "guided" or "undo"."""
-        reason: Reason | None
-        """The reason under the cursor, if any."""
 
     def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
         """A pane that reads and changes the data through ``ctx``."""
         super().__init__(id=id, classes=classes)
         self.ctx = ctx
+        self.reasons: list[Reason] = []
+        """Every reason, in order, as last read from the repository."""
 
     def compose(self) -> ComposeResult:
         """The filter field (hidden until /), the list, and the empty note."""
@@ -80,19 +61,25 @@ The list never opens by itself: you choose when to see it.
         yield Static("", id="reasons-empty")
 
     def on_mount(self) -> None:
-        """Give the pane its title."""
+        """Give the pane its title, list the reasons, and list them again whenever they
+        change."""
         self.border_title = "3 Reasons I left"
         self.query_one("#reason-filter", Input).display = False
+        self.reasons = self.ctx.repository.reasons
+        self._draw()
+        self.ctx.listen(self, self._changed)
+
+    def _changed(self, change: DataChanged) -> None:
+        """List the reasons again after a change to them, the cursor on the one saved."""
+        if change.about(flows.KIND):
+            self.reasons = self.ctx.repository.reasons
+            self._draw(keep=change.keep)
 
     def on_focus(self) -> None:
         """Focusing the pane puts the cursor in the list."""
         option_list = self.query_one(OptionList)
         if option_list.option_count:
             self.screen.set_focus(option_list)
-
-    def watch_reasons(self) -> None:
-        """Redraw the list."""
-        self._draw()
 
     def watch_filter_text(self) -> None:
         """Redraw with the filter."""
@@ -103,9 +90,10 @@ The list never opens by itself: you choose when to see it.
         return matching(self.reasons, self.filter_text)
 
     def _draw(self, keep: str | None = None) -> None:
-        """Fill the list, keeping the cursor on the same reason where possible."""
-        if not self.is_mounted:
-            return
+        """Fill the list, the cursor on ``keep`` if given, else on the same reason where
+        possible (see ``cursor_key``)."""
+        if not self.query("#reason-list"):
+            return  # not composed yet
         option_list = self.query_one(OptionList)
         before = [option.id for option in option_list.options]
         shown = self.shown()
@@ -153,10 +141,6 @@ The list never opens by itself: you choose when to see it.
         """Rows are cut to the width, so a new width redraws them."""
         self._draw()
 
-    def select(self, reason_id: str) -> None:
-        """Put the cursor on a reason."""
-        self._draw(keep=reason_id)
-
     def selected(self) -> Reason | None:
         """The reason under the cursor."""
         option_list = self.query_one(OptionList)
@@ -166,40 +150,37 @@ The list never opens by itself: you choose when to see it.
         option_id = option_list.get_option_at_index(index).id
         return next((r for r in self.reasons if r.id == option_id), None)
 
-    def _request(self, action: str, needs_reason: bool = True) -> None:
-        """Report a request upward."""
-        reason = self.selected()
-        if needs_reason and reason is None:
-            return
-        self.post_message(self.Requested(action, reason))
-
     def action_add(self) -> None:
         """Write a new reason."""
-        self._request("add", needs_reason=False)
+        self.ctx.start(flows.edit_reason(self.ctx, None))
 
     def action_edit(self) -> None:
         """Edit the reason under the cursor."""
-        self._request("edit")
+        reason = self.selected()
+        if reason is not None:
+            self.ctx.start(flows.edit_reason(self.ctx, reason))
 
     def action_remove(self) -> None:
-        """Remove the reason under the cursor (undoable)."""
-        self._request("remove")
+        """Remove the reason under the cursor (ctrl+z puts it back)."""
+        reason = self.selected()
+        if reason is not None:
+            flows.remove(self.ctx, reason)
 
     def action_pin(self) -> None:
         """Pin or unpin the reason under the cursor."""
-        self._request("pin")
+        reason = self.selected()
+        if reason is not None:
+            flows.pin(self.ctx, reason)
 
     def action_move(self, step: int) -> None:
-        """Move the reason under the cursor up or down."""
-        self._request("up" if step < 0 else "down")
-
-    def action_guided(self) -> None:
-        """Start or continue the guided writing."""
-        self._request("guided", needs_reason=False)
+        """Move the reason under the cursor up (-1) or down (+1)."""
+        reason = self.selected()
+        if reason is not None:
+            flows.move(self.ctx, reason, step)
 
     def action_undo(self) -> None:
         """Put back the reason removed last."""
-        self._request("undo", needs_reason=False)
+        flows.undo(self.ctx)
 
     def action_filter(self) -> None:
         """Show the filter field."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -10,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, ProgressBar, Static
 
 from companion.clock import Clock
@@ -19,6 +19,18 @@ from companion.domain.reasons import REVIEW_FIRST, Reason, category_label
 from companion.domain.urge import breath_at
 from companion.ui.safety import Page
 from companion.ui.text import typed
+
+
+@dataclass(frozen=True)
+class ReviewSteps:
+    """What the review does beyond showing the reasons: the reasons feature's flows."""
+
+    helped: Callable[[Reason], object]
+    """Counts one more time ``reason`` helped."""
+    breathe: Callable[[], object]
+    """The breathing pacer."""
+    safe_person: Callable[[], object]
+    """The person's crisis contacts."""
 
 
 class ReviewScreen(Page[None]):
@@ -39,23 +51,15 @@ One at a time. **space** shows the next, **y** marks one that helped (those come
 first next time), **escape** leaves whenever you want.
 """
 
-    @dataclass
-    class Helped(Message):
-        """The person marked a reason as one that helped."""
+    def __init__(self, reasons: list[Reason], urge_running: bool, steps: ReviewSteps) -> None:
+        """Read ``reasons`` in this order; mention the urge session if one is running.
 
-        reason: Reason
-
-    class BreatheRequested(Message):
-        """The person wants the breathing pacer."""
-
-    class SafePersonRequested(Message):
-        """The person wants their crisis contacts."""
-
-    def __init__(self, reasons: list[Reason], urge_running: bool) -> None:
-        """Read ``reasons`` in this order; mention the urge session if one is running."""
+        ``steps`` does what the person asks beyond reading.
+        """
         super().__init__()
         self.reasons = reasons
         self.urge_running = urge_running
+        self.steps = steps
         self.index = 0
         self.until = min(REVIEW_FIRST, len(reasons))
         self.marked: set[str] = set()
@@ -158,18 +162,18 @@ first next time), **escape** leaves whenever you want.
             reason = self.reasons[self.index]
             if reason.id not in self.marked:
                 self.marked.add(reason.id)
-                self.post_message(self.Helped(reason))
+                self.steps.helped(reason)
                 self._show()
 
     def action_breathe(self) -> None:
         """The breathing pacer (from the closing card)."""
         if self.index >= self.until:
-            self.post_message(self.BreatheRequested())
+            self.steps.breathe()
 
     def action_safe_person(self) -> None:
         """Crisis contacts (from the closing card)."""
         if self.index >= self.until:
-            self.post_message(self.SafePersonRequested())
+            self.steps.safe_person()
 
     def action_leave(self) -> None:
         """Back to where the person was."""

@@ -13,6 +13,7 @@ from typing import Literal
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 
 from companion.ui.context import Context
@@ -101,19 +102,28 @@ def key_bindings(
 
 
 def palette(
-    commands: Iterable[Command], ctx: Context, on_main: bool, pane: Widget | None = None
+    commands: Iterable[Command], ctx: Context, on_main: bool, screen: Screen[object] | None = None
 ) -> Iterable[SystemCommand]:
     """The palette's entries for ``commands`` on the screen shown now.
 
-    ``on_main``: the main screen is shown; ``pane``: the pane a pane's commands run on.
+    ``on_main``: the main screen is shown; ``screen``: the screen shown, whose panes a
+    pane's own commands run on (a pane's command is listed only where its pane is).
     """
     for command in commands:
         if not command.palette:
             continue
         if command.where == "pane":
+            pane = _pane(screen, command.pane)
             if pane is not None:
                 yield SystemCommand(
                     command.title, command.help, partial(pane.run_action, command.action)
                 )
         elif command.where == "anywhere" or on_main:
             yield SystemCommand(command.title, command.help, partial(command.start, ctx))
+
+
+def _pane(screen: Screen[object] | None, pane_id: str) -> Widget | None:
+    """The pane with id ``pane_id`` on ``screen``, if it is there."""
+    if screen is None or not pane_id:
+        return None
+    return next(iter(screen.query(f"#{pane_id}")), None)
