@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from companion.contacts import flows as contacts
 from companion.counter import flows as counter
 from companion.dates import flows as dates
 from companion.hoovers import flows as hoovers
@@ -22,6 +23,7 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     wins.COMMANDS,
     dates.COMMANDS,
     letters.COMMANDS,
+    contacts.COMMANDS,
 )
 """One table per feature."""
 
