@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
-from companion.checklist_flows import ChecklistFlows
+from companion.app_base import AppBase
 from companion.clock import Clock, SystemClock
 from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
@@ -98,7 +98,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(ChecklistFlows):
+class CompanionApp(AppBase):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -592,7 +592,6 @@ class CompanionApp(ChecklistFlows):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Blocking checklist", "Channel by channel", self.action_checklist)
             yield SystemCommand(
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from companion.checklist import flows as checklist
 from companion.contacts import flows as contacts
 from companion.counter import flows as counter
 from companion.dates import flows as dates
@@ -24,6 +25,7 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     dates.COMMANDS,
     letters.COMMANDS,
     contacts.COMMANDS,
+    checklist.COMMANDS,
 )
 """One table per feature."""
 
