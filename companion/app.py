@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import random
 from collections.abc import Iterable
 from dataclasses import replace
@@ -17,31 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
-from companion.checklist_flows import ChecklistFlows
+from companion.app_base import AppBase
 from companion.clock import Clock, SystemClock
+from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
-from companion.contacts.dialogs import (
-    CountryDialog,
-    HelplineDialog,
-    LineDraft,
-    PersonDialog,
-    PersonDraft,
-)
-from companion.contacts.pane import LINE, PERSON, ContactsPane
 from companion.counter import flows as counter
 from companion.counter.pane import DayCounter
-from companion.domain.contacts import (
-    EVERYWHERE,
-    Helpline,
-    Person,
-    guess_country,
-    helplines_for,
-    load_shipped,
-    moved_people,
-    shipped_text,
-)
 from companion.domain.dates import format_moment
-from companion.domain.history import new_id
 from companion.domain.reasons import (
     for_urge,
 )
@@ -94,7 +75,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(ChecklistFlows):
+class CompanionApp(AppBase):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -122,8 +103,6 @@ class CompanionApp(ChecklistFlows):
         self.repository = repository
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.undo_contacts: list[Person | Helpline] = []
-        self.shipped = load_shipped(shipped_text())
         self.shown_day = self.today
         self.current_urge: UrgeSession | None = repository.open_urge
         self.ctx = Context(self, repository, self.clock, self.rng, crisis=self.action_crisis)
@@ -152,8 +131,7 @@ class CompanionApp(ChecklistFlows):
     @work(exclusive=True, group="welcome")
     async def welcome(self) -> None:
         """The first-run welcome; whatever is chosen is saved at once."""
-        guess = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
-        welcome = WelcomeScreen(self.today, self.shipped.countries, guess)
+        welcome = WelcomeScreen(self.today, contacts.shipped().countries, contacts.locale_country())
         chosen: Welcome | None = await self.push_screen_wait(welcome)
         profile = self.repository.profile
         alias = chosen.alias if chosen else profile.alias
@@ -162,8 +140,9 @@ class CompanionApp(ChecklistFlows):
             return
         if chosen is not None and chosen.start is not None:
             self.attempt(self.repository.save_start, chosen.start, self.today)
-        if chosen is not None and chosen.country is not None:
-            self.attempt(self.repository.save_country, chosen.country)
+        country = chosen.country if chosen is not None else None
+        if country is not None and self.attempt(self.repository.save_country, country) is not None:
+            self.ctx.changed(contacts.COUNTRY)
         self.refresh_figures()
 
     # Figures -------------------------------------------------------------------
@@ -178,10 +157,6 @@ class CompanionApp(ChecklistFlows):
             for urges in screen.query(UrgePane):
                 urges.stats = stats
                 urges.running = self.current_urge
-            for contacts in screen.query(ContactsPane):
-                contacts.country = self.country_name or ""
-                contacts.people = self.repository.people
-                contacts.lines = self.helplines()
 
     def _bridge_changed(self, change: DataChanged) -> None:
         """Show every figure and every open list again after a change."""
@@ -344,237 +319,17 @@ class CompanionApp(ChecklistFlows):
 
     # Crisis ----------------------------------------------------------------------
 
-    @property
-    def country_name(self) -> str | None:
-        """The chosen country's name, if one is chosen and known."""
-        code = self.repository.country
-        return None if code is None else self.shipped.countries.get(code)
-
-    def helplines(self) -> list[Helpline]:
-        """The helplines for the chosen country, the person's own versions winning.
-
-        Before a country is chosen, the emergency numbers that cover most people.
-        """
-        code = self.repository.country or EVERYWHERE  # the numbers that cover most people
-        return helplines_for(self.shipped, code, self.repository.helpline_overrides)
-
     def action_crisis_key(self) -> None:
         """``!``: the crisis view (not while typing; see check_action)."""
-        self.action_crisis()
+        contacts.open_crisis(self.ctx)
 
     def action_crisis(self) -> None:
         """The crisis view, from anywhere; escape returns exactly where the person was."""
-        if not isinstance(self.screen, CrisisScreen):
-            self.push_screen(self._crisis_screen())
+        contacts.open_crisis(self.ctx)
 
     def action_crisis_here(self) -> None:
         """ctrl+g where ! can't be used: the same crisis view."""
-        self.action_crisis()
-
-    def _crisis_screen(self) -> CrisisScreen:
-        """A crisis view with today's people and helplines."""
-        return CrisisScreen(
-            self.country_name, self.helplines(), self.repository.people, self.shipped.directory
-        )
-
-    @on(CrisisScreen.CopyRequested)
-    def _crisis_copy(self, event: CrisisScreen.CopyRequested) -> None:
-        """Copy a number from the crisis view."""
-        self.copy_number(event.number)
-
-    @on(CrisisScreen.CountryRequested)
-    def _crisis_country(self) -> None:
-        """Choose the country from the crisis view."""
-        self.choose_country()
-
-    def copy_number(self, number: str) -> None:
-        """Put a number on the terminal's clipboard (OSC 52) and say so."""
-        self.copy_to_clipboard(number)
-        self.notify(
-            f"Copied {number}. You can paste it into your phone or another app.",
-            markup=False,
-        )
-
-    @work(group="dialog")
-    async def choose_country(self) -> None:
-        """Choose the country for helplines; a guess from the locale is offered first."""
-        guess = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
-        dialog = CountryDialog(self.shipped.countries, self.repository.country, guess)
-        code = await self.push_screen_wait(dialog)
-        if code is None or self.attempt(self.repository.save_country, code) is None:
-            return
-        self.refresh_figures()
-        if isinstance(self.screen, CrisisScreen):
-            self.screen.dismiss(None)
-            self.push_screen(self._crisis_screen())
-
-    @on(ContactsPane.Requested)
-    def _contact_requested(self, event: ContactsPane.Requested) -> None:
-        """Do what the contacts pane asked."""
-        person, line, action = event.person, event.line, event.action
-        if action == "add":
-            self.run_worker(self.edit_person(None), group="dialog")
-        elif action == "edit" and person is not None:
-            self.run_worker(self.edit_person(person), group="dialog")
-        elif action == "edit" and line is not None:
-            self.run_worker(self.edit_line(line), group="dialog")
-        elif action == "add_line":
-            if self.repository.country is None:
-                self.notify("Choose your country first (press o).", markup=False)
-            else:
-                self.run_worker(self.edit_line(None), group="dialog")
-        elif action == "remove" and person is not None:
-            if self.attempt(self.repository.delete_person, person.id) is not None:
-                self.undo_contacts.append(person)
-                self.refresh_figures()
-                self.notify("Removed. Press ctrl+z in the list to undo.", markup=False)
-        elif action == "remove" and line is not None:
-            hidden = replace(line, hidden=True)
-            if self.attempt(self.repository.save_helpline, hidden) is not None:
-                self.undo_contacts.append(line)
-                self.refresh_figures()
-                self.notify(
-                    f"{line.name} is hidden. Press ctrl+z in the list to undo, or use "
-                    '"Show hidden helplines" in ctrl+p later.',
-                    markup=False,
-                )
-        elif action == "favourite" and person is not None:
-            changed = replace(person, favourite=not person.favourite)
-            if self.attempt(self.repository.save_person, changed) is not None:
-                self._show_contact(PERSON + changed.id)
-        elif action in ("up", "down") and person is not None:
-            changes = moved_people(self.repository.people, person.id, -1 if action == "up" else 1)
-            if changes and self.attempt(self.repository.save_people, changes) is not None:
-                self._show_contact(PERSON + person.id)
-        elif action == "copy":
-            number = person.phone if person else (line.call or line.text_number if line else "")
-            if number:
-                self.copy_number(number)
-        elif action == "country":
-            self.choose_country()
-        elif action == "undo":
-            self._undo_contact()
-
-    def _show_contact(self, option_id: str) -> None:
-        """Refresh the contacts pane and keep the cursor on a row."""
-        self.refresh_figures()
-        for pane in self.query(ContactsPane):
-            pane.select(option_id)
-
-    def _undo_contact(self) -> None:
-        """Put back the person removed, or show the helpline hidden, last."""
-
-        def restore(item: Person | Helpline) -> Person | Helpline:
-            if isinstance(item, Person):
-                return self.repository.save_person(item)
-            if item.user_edited or item.user_added:
-                return self.repository.save_helpline(replace(item, hidden=False))
-            self.repository.delete_helpline(item.id)  # back to the shipped entry, shown
-            return item
-
-        def show(item: Person | Helpline) -> None:
-            prefix = PERSON if isinstance(item, Person) else LINE
-            self._show_contact(prefix + item.id)
-
-        self.put_back(self.undo_contacts, restore, show)
-
-    async def edit_person(self, person: Person | None) -> None:
-        """The person dialog until saved or cancelled; nothing typed is lost on a failure."""
-        draft = PersonDraft()
-        if person is not None:
-            draft = PersonDraft(
-                person.name,
-                person.relation,
-                person.phone,
-                person.texting_ok,
-                person.notes,
-                person.favourite,
-            )
-
-        def save(result: PersonDraft) -> Person:
-            if person is None:
-                position = max((p.position for p in self.repository.people), default=-1) + 1
-                person_now = Person(
-                    name=result.name,
-                    phone=result.phone,
-                    created_at=self.clock.now(),
-                    position=position,
-                )
-            else:
-                person_now = person
-            changed = replace(
-                person_now,
-                name=result.name,
-                relation=result.relation,
-                phone=result.phone,
-                texting_ok=result.texting_ok,
-                notes=result.notes,
-                favourite=result.favourite,
-            )
-            return self.repository.save_person(changed)
-
-        saved = await self.until_saved(
-            lambda d: PersonDialog(d, editing=person is not None, country=self.repository.country),
-            draft,
-            save,
-        )
-        if saved is not None:
-            self._show_contact(PERSON + saved.id)
-
-    async def edit_line(self, line: Helpline | None) -> None:
-        """Edit a helpline (kept as the person's own version) or add one of their own."""
-        draft = LineDraft()
-        if line is not None:
-            draft = LineDraft(
-                line.name, line.purpose, line.call, line.text_number, line.text_keyword, line.hours
-            )
-
-        def save(result: LineDraft) -> Helpline:
-            name, purpose = result.name.strip(), result.purpose.strip()
-            call, text_number = result.call.strip(), result.text_number.strip()
-            keyword, hours = result.text_keyword.strip(), result.hours.strip()
-            if line is None:
-                made = Helpline(
-                    id=f"own-{new_id()}",
-                    countries=(self.repository.country or "",),
-                    kind="crisis",
-                    name=name,
-                    purpose=purpose,
-                    call=call,
-                    text_number=text_number,
-                    text_keyword=keyword,
-                    hours=hours,
-                    user_added=True,
-                )
-            else:
-                made = replace(
-                    line,
-                    name=name,
-                    purpose=purpose,
-                    call=call,
-                    text_number=text_number,
-                    text_keyword=keyword,
-                    hours=hours,
-                    user_edited=True,
-                )
-            return self.repository.save_helpline(made)
-
-        saved = await self.until_saved(
-            lambda d: HelplineDialog(d, editing=line is not None), draft, save
-        )
-        if saved is not None:
-            self._show_contact(LINE + saved.id)
-
-    def action_show_hidden_helplines(self) -> None:
-        """Show every hidden helpline again."""
-        for line in self.repository.helpline_overrides:
-            if not line.hidden:
-                continue
-            if line.user_edited or line.user_added:
-                self.attempt(self.repository.save_helpline, replace(line, hidden=False))
-            else:
-                self.attempt(self.repository.delete_helpline, line.id)
-        self.refresh_figures()
+        contacts.open_crisis(self.ctx)
 
     # Settings ------------------------------------------------------------------
 
@@ -657,7 +412,6 @@ class CompanionApp(ChecklistFlows):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
         if isinstance(screen, MainScreen):
-            yield SystemCommand("Blocking checklist", "Channel by channel", self.action_checklist)
             yield SystemCommand(
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
             )
@@ -670,15 +424,6 @@ class CompanionApp(ChecklistFlows):
                 self.action_set_urge_length,
             )
         yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
-        yield SystemCommand("Crisis contacts", "Where to turn now", self.action_crisis)
-        yield SystemCommand(
-            "Country for helplines", "Choose whose helplines are shown", self.choose_country
-        )
-        yield SystemCommand(
-            "Show hidden helplines",
-            "Bring back helplines you hid",
-            self.action_show_hidden_helplines,
-        )
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen), screen)
         yield from super().get_system_commands(screen)

@@ -39,14 +39,6 @@ class AppBase(App[None]):
         """The name the person chose for the one they left, or empty."""
         return self.repository.profile.alias
 
-    def refresh_figures(self) -> None:
-        """Show every figure again (the app fills this in)."""
-        raise NotImplementedError
-
-    def action_crisis(self) -> None:
-        """The crisis view (the app fills this in)."""
-        raise NotImplementedError
-
     def remember_theme(self) -> None:
         """Show the theme chosen before (if this Textual still has it), and keep each new
         choice in the settings, so it is still chosen after a restart."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from companion.checklist import flows as checklist
+from companion.contacts import flows as contacts
 from companion.counter import flows as counter
 from companion.dates import flows as dates
 from companion.hoovers import flows as hoovers
@@ -24,6 +26,8 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     dates.COMMANDS,
     letters.COMMANDS,
     reasons.COMMANDS,
+    contacts.COMMANDS,
+    checklist.COMMANDS,
 )
 """One table per feature."""
 

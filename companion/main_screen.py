@@ -30,7 +30,6 @@ class MainScreen(Page[None]):
         Binding("3", "focus_pane(2)", "Reasons", show=False),
         Binding("4", "focus_pane(3)", "Contacts", show=False),
         *keys(),
-        Binding("b", "app.checklist", "Blocking", show=False),
         Binding("question_mark", "app.toggle_help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -14,8 +13,10 @@ from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.checklist import flows
 from companion.checklist.dialogs import SafetyNoteDialog
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
+from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
 from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
@@ -62,7 +63,8 @@ class ChannelList(OptionList):
 
 
 class ChecklistScreen(Page[None]):
-    """The checklist; it reports every change up to the app, which saves it."""
+    """The checklist; each key runs the checklist's flows, which save at once, and the
+    list shows itself again after every change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "mark('blocked')", "Blocked", show=False),
@@ -92,45 +94,13 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
 - **s** shows the safety note again
 """
 
-    @dataclass
-    class StateChanged(Message):
-        """The person set where a row stands."""
-
-        item_id: str
-        """The row's id."""
-        state: str | None
-        """The new state, or None for the one after the row's current state."""
-
-    class AddRequested(Message):
-        """The person wants to add a channel of their own."""
-
-    @dataclass
-    class RenameRequested(Message):
-        """The person wants to rename one of their own channels."""
-
-        item: Item
-
-    @dataclass
-    class RemoveRequested(Message):
-        """The person wants to remove one of their own channels."""
-
-        item: Item
-
-    class UndoRequested(Message):
-        """The person wants the last removal undone."""
-
-    @dataclass
-    class AfraidAnswered(Message):
-        """The safety note was shown; ``answer`` is a key of AFRAID, or None if skipped."""
-
-        answer: str | None
-
-    def __init__(self, items: list[Item], safety: Safety, alias: str) -> None:
-        """Show ``items``; the safety note opens first if it hasn't been seen."""
+    def __init__(self, ctx: Context) -> None:
+        """The checklist as stored now; the safety note opens first if it hasn't been seen."""
         super().__init__()
-        self.items = items
-        self.safety = safety
-        self.alias = alias
+        self.ctx = ctx
+        self.items = flows.items(ctx)
+        self.safety = ctx.repository.checklist_safety
+        self.alias = ctx.alias
 
     def compose(self) -> ComposeResult:
         """The progress, the keys for the states, the list, a hint for the selected row."""
@@ -141,11 +111,26 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        """Fill the list; the safety note comes first the first time."""
+        """Fill the list, and fill it again after every change to it; the safety note
+        comes first the first time."""
         self.query_one(ChannelList).border_title = "Blocking checklist"
         self.show(self.items, self.safety)
+        self.ctx.listen(self, self._changed)
         if not self.safety.seen:
             self.action_safety()
+
+    def _changed(self, change: DataChanged) -> None:
+        """Show the rows as stored now after a change, the cursor on the one saved.
+
+        The rows are shown again after what is being handled now, so a key handled
+        together with a removal acts on the row the person saw, not on its neighbour.
+        """
+        if change.about(flows.KIND):
+            self.call_later(self._reload, change.keep)
+
+    def _reload(self, keep: str | None) -> None:
+        """Show the rows as stored now, the cursor on ``keep`` or where it was."""
+        self.show(flows.items(self.ctx), self.ctx.repository.checklist_safety, keep)
 
     @on(ChannelList.Resized)
     def _resized(self) -> None:
@@ -239,17 +224,17 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         """Set where the selected row stands."""
         item = self.selected()
         if item is not None and state in item.states:
-            self.post_message(self.StateChanged(item.id, state))
+            flows.set_state(self.ctx, item.id, state)
 
     def action_cycle(self) -> None:
         """Step the selected row to its next state."""
         item = self.selected()
         if item is not None:
-            self.post_message(self.StateChanged(item.id, None))
+            flows.set_state(self.ctx, item.id, None)
 
     def action_add(self) -> None:
         """Add a channel of the person's own."""
-        self.post_message(self.AddRequested())
+        self.ctx.start(flows.add_channel(self.ctx))
 
     def action_rename(self) -> None:
         """Rename the selected channel, if it is the person's own."""
@@ -257,7 +242,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         if item is None:
             return
         if item.own:
-            self.post_message(self.RenameRequested(item))
+            self.ctx.start(flows.rename_channel(self.ctx, item.id))
         else:
             self.notify("Only channels you added can be renamed. a adds one.", markup=False)
 
@@ -267,7 +252,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         if item is None:
             return
         if item.own:
-            self.post_message(self.RemoveRequested(item))
+            flows.remove_channel(self.ctx, item.id)
         elif item.step:
             self.notify("This step is here while your answer is yes or not sure.", markup=False)
         else:
@@ -275,7 +260,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
 
     def action_undo(self) -> None:
         """Put back the channel removed last."""
-        self.post_message(self.UndoRequested())
+        flows.undo(self.ctx)
 
     def action_safety(self) -> None:
         """The safety note, where the answer can change."""
@@ -283,8 +268,8 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         self.app.push_screen(note, callback=self._answered)
 
     def _answered(self, answer: str | None) -> None:
-        """Report the answer (or that the note was seen and skipped)."""
-        self.post_message(self.AfraidAnswered(answer))
+        """Keep the answer (or that the note was seen and skipped)."""
+        flows.answer_afraid(self.ctx, answer)
 
     def action_close(self) -> None:
         """Back to where the person was."""

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Digits, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.contacts.pane import checked_words, line_number, name_and_number
+from companion.contacts import flows
 from companion.domain.contacts import RELATIONS, Directory, Helpline, Person
 from companion.domain.dates import format_day
+from companion.ui.context import Context
 from companion.ui.safety import Page
 from companion.ui.text import typed
 
@@ -26,6 +26,39 @@ KIND_HEADINGS = {
     "text": "If you would rather text",
 }
 """Headings for each kind of helpline, in the order they are shown."""
+
+
+def line_number(line: Helpline) -> str:
+    """What to dial or text for a helpline, in a few characters."""
+    if line.call:
+        return line.call
+    keyword = f"{line.text_keyword} to " if line.text_keyword else ""
+    return f"text {keyword}{line.text_number}"
+
+
+def name_and_number(name: str, number: str, width: int) -> Text:
+    """A name in bold and its number, on one line if both fit in ``width`` cells.
+
+    A number is never cut: when they don't fit, the number goes on a line of its own.
+    """
+    text = typed(name, style="bold")
+    gap = "   "
+    if text.cell_len + len(gap) + cell_len(number) > width:
+        gap = "\n"
+    text.append_text(typed(f"{gap}{number}", style="bold"))
+    return text
+
+
+def checked_words(line: Helpline) -> str:
+    """When a helpline's facts were checked, and whether the source found was older."""
+    if line.user_edited or line.user_added:
+        return "your own version"
+    if line.verified_on is None:
+        return ""
+    checked = f"checked on {format_day(line.verified_on)}"
+    if line.is_older:
+        checked += " against an older source: it may have changed"
+    return checked
 
 
 class CrisisScreen(Page[None]):
@@ -38,24 +71,18 @@ class CrisisScreen(Page[None]):
     ]
     AUTO_FOCUS = "#crisis-list"
 
-    @dataclass
-    class CopyRequested(Message):
-        """The person wants a number on their clipboard."""
-
-        number: str
-
-    class CountryRequested(Message):
-        """The person wants to choose their country."""
-
     def __init__(
         self,
+        ctx: Context,
         country: str | None,
         lines: list[Helpline],
         people: list[Person],
         directory: Directory,
     ) -> None:
-        """Show ``lines`` for ``country`` (a name, or None if not chosen) and ``people``."""
+        """Show ``lines`` for ``country`` (a name, or None if not chosen) and ``people``;
+        copying and choosing the country run through ``ctx``."""
         super().__init__()
+        self.ctx = ctx
         self.country = country
         self.lines = lines
         self.people = people
@@ -188,11 +215,11 @@ class CrisisScreen(Page[None]):
         if number is None and self.numbers:
             number = next(iter(self.numbers.values()))
         if number:
-            self.post_message(self.CopyRequested(number))
+            flows.copy_number(self.ctx, number)
 
     def action_country(self) -> None:
         """Choose the country."""
-        self.post_message(self.CountryRequested())
+        self.ctx.start(flows.choose_country(self.ctx))
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import ClassVar
 
 from textual import on
@@ -12,9 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from companion.domain.contacts import RELATIONS, check_name, check_phone
+from companion.domain.contacts import RELATIONS, Helpline, Person, check_name, check_phone
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note
+from companion.domain.history import check_note, new_id
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 from companion.ui.safety import Modal
@@ -50,6 +51,34 @@ class PersonDraft:
     texting_ok: bool = False
     notes: str = ""
     favourite: bool = False
+
+    @classmethod
+    def of(cls, person: Person | None) -> PersonDraft:
+        """The fields for ``person``, or empty ones for someone new."""
+        if person is None:
+            return cls()
+        return cls(
+            person.name,
+            person.relation,
+            person.phone,
+            person.texting_ok,
+            person.notes,
+            person.favourite,
+        )
+
+    def applied(self, person: Person | None, now: datetime, position: int) -> Person:
+        """``person`` changed to these fields, or someone new, added ``now`` at ``position``."""
+        if person is None:
+            person = Person(name=self.name, phone=self.phone, created_at=now, position=position)
+        return replace(
+            person,
+            name=self.name,
+            relation=self.relation,
+            phone=self.phone,
+            texting_ok=self.texting_ok,
+            notes=self.notes,
+            favourite=self.favourite,
+        )
 
 
 class PersonDialog(Dialog[PersonDraft]):
@@ -119,6 +148,45 @@ class LineDraft:
     text_number: str = ""
     text_keyword: str = ""
     hours: str = ""
+
+    @classmethod
+    def of(cls, line: Helpline | None) -> LineDraft:
+        """The fields for ``line``, or empty ones for a helpline of the person's own."""
+        if line is None:
+            return cls()
+        return cls(
+            line.name, line.purpose, line.call, line.text_number, line.text_keyword, line.hours
+        )
+
+    def applied(self, line: Helpline | None, country: str) -> Helpline:
+        """``line`` changed to these fields (kept as the person's own version), or a new
+        helpline of their own for ``country``; every field is trimmed."""
+        name, purpose = self.name.strip(), self.purpose.strip()
+        call, text_number = self.call.strip(), self.text_number.strip()
+        keyword, hours = self.text_keyword.strip(), self.hours.strip()
+        if line is None:
+            return Helpline(
+                id=f"own-{new_id()}",
+                countries=(country,),
+                kind="crisis",
+                name=name,
+                purpose=purpose,
+                call=call,
+                text_number=text_number,
+                text_keyword=keyword,
+                hours=hours,
+                user_added=True,
+            )
+        return replace(
+            line,
+            name=name,
+            purpose=purpose,
+            call=call,
+            text_number=text_number,
+            text_keyword=keyword,
+            hours=hours,
+            user_edited=True,
+        )
 
 
 class HelplineDialog(Dialog[LineDraft]):

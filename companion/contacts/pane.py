@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -11,14 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
-from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.contacts import flows
+from companion.contacts.crisis import line_number
 from companion.domain.contacts import RELATIONS, Helpline, Person
-from companion.domain.dates import format_day
-from companion.ui.context import Context
+from companion.features import keys
+from companion.ui.context import Context, DataChanged
 from companion.ui.text import typed
 
 PERSON = "person:"
@@ -29,53 +28,20 @@ LINE = "line:"
 """Option ids of helplines start with this."""
 
 
-def line_number(line: Helpline) -> str:
-    """What to dial or text for a helpline, in a few characters."""
-    if line.call:
-        return line.call
-    keyword = f"{line.text_keyword} to " if line.text_keyword else ""
-    return f"text {keyword}{line.text_number}"
-
-
-def name_and_number(name: str, number: str, width: int) -> Text:
-    """A name in bold and its number, on one line if both fit in ``width`` cells.
-
-    A number is never cut: when they don't fit, the number goes on a line of its own.
-    """
-    text = typed(name, style="bold")
-    gap = "   "
-    if text.cell_len + len(gap) + cell_len(number) > width:
-        gap = "\n"
-    text.append_text(typed(f"{gap}{number}", style="bold"))
-    return text
-
-
-def checked_words(line: Helpline) -> str:
-    """When a helpline's facts were checked, and whether the source found was older."""
-    if line.user_edited or line.user_added:
-        return "your own version"
-    if line.verified_on is None:
-        return ""
-    checked = f"checked on {format_day(line.verified_on)}"
-    if line.is_older:
-        checked += " against an older source: it may have changed"
-    return checked
-
-
 class ContactsPane(Vertical, can_focus=True):
     """Your people, favourites first, then the helplines for your country."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "request('add')", "Add"),
-        Binding("e", "request('edit')", "Edit", show=False),
-        Binding("delete", "request('remove')", "Remove", show=False),
-        Binding("f", "request('favourite')", "Favourite", show=False),
-        Binding("c", "request('copy')", "Copy"),
-        Binding("shift+up", "request('up')", "Up", show=False),
-        Binding("shift+down", "request('down')", "Down", show=False),
-        Binding("o", "request('country')", "Country"),
-        Binding("n", "request('add_line')", "New line", show=False),
-        Binding("ctrl+z", "request('undo')", "Undo", show=False),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("delete", "remove", "Remove", show=False),
+        Binding("f", "favourite", "Favourite", show=False),
+        Binding("c", "copy", "Copy"),
+        Binding("shift+up", "move(-1)", "Up", show=False),
+        Binding("shift+down", "move(1)", "Down", show=False),
+        *keys("contacts"),
+        Binding("n", "add_line", "New line", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
     HELP = """\
 ## Crisis contacts
@@ -90,28 +56,16 @@ from anywhere.
 - **o** chooses your country, **n** adds a helpline of your own
 """
 
-    people: reactive[list[Person]] = reactive(list, always_update=True)
-    """The person's own people, in order."""
-    lines: reactive[list[Helpline]] = reactive(list, always_update=True)
-    """Helplines for the chosen country, in order."""
-    country: reactive[str] = reactive("")
-    """The chosen country's name, or empty."""
-
-    @dataclass
-    class Requested(Message):
-        """Something to do with the selected row (or a new one)."""
-
-        action: str
-        """add, edit, remove, favourite, copy, up, down, country, add_line or undo."""
-        person: Person | None
-        """The selected person, if a person is selected."""
-        line: Helpline | None
-        """The selected helpline, if a helpline is selected."""
-
     def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
         """A pane that reads and changes the data through ``ctx``."""
         super().__init__(id=id, classes=classes)
         self.ctx = ctx
+        self.people: list[Person] = []
+        """The person's own people, in order."""
+        self.lines: list[Helpline] = []
+        """Helplines for the chosen country, in order."""
+        self.country = ""
+        """The chosen country's name, or empty."""
 
     def compose(self) -> ComposeResult:
         """The list, and a note when there is nothing in it."""
@@ -119,20 +73,31 @@ from anywhere.
         yield Static("", id="contacts-empty")
 
     def on_mount(self) -> None:
-        """Give the pane its title."""
+        """Give the pane its title and its rows, and show them again whenever people,
+        helplines or the country change."""
         self.border_title = "4 Crisis contacts"
+        self.show()
+        self.ctx.listen(self, self._changed)
+
+    def _changed(self, change: DataChanged) -> None:
+        """Read the rows again after a change to them, the cursor on the one saved."""
+        if change.about(flows.KIND, flows.COUNTRY):
+            self.show(change.keep)
+
+    def show(self, keep: str | None = None) -> None:
+        """Read the people, the helplines and the country, and list them; the cursor on
+        the person or helpline with id ``keep``, or where it was."""
+        self.country = flows.country_name(self.ctx) or ""
+        self.people = self.ctx.repository.people
+        self.lines = flows.helplines(self.ctx)
+        option = None
+        if keep is not None:
+            option = PERSON + keep if any(p.id == keep for p in self.people) else LINE + keep
+        self._draw(option)
 
     def on_focus(self) -> None:
         """Focusing the pane puts the cursor in the list."""
         self.screen.set_focus(self.query_one(OptionList))
-
-    def watch_people(self) -> None:
-        """Redraw."""
-        self._draw()
-
-    def watch_lines(self) -> None:
-        """Redraw."""
-        self._draw()
 
     def on_resize(self) -> None:
         """Rows are cut to the width, so a new width redraws them."""
@@ -208,10 +173,6 @@ from anywhere.
             row.append_text(typed(extra, style="dim"))
         return row
 
-    def select(self, option_id: str) -> None:
-        """Put the cursor on a row by its id."""
-        self._draw(keep=option_id)
-
     def selected(self) -> tuple[Person | None, Helpline | None]:
         """The person or helpline under the cursor."""
         option_list = self.query_one(OptionList)
@@ -225,12 +186,54 @@ from anywhere.
         key = option_id.removeprefix(LINE)
         return None, next((h for h in self.lines if h.id == key), None)
 
-    def action_request(self, action: str) -> None:
-        """Report a request upward with whatever is selected."""
+    def action_add(self) -> None:
+        """Add someone the person trusts."""
+        self.ctx.start(flows.edit_person(self.ctx, None))
+
+    def action_edit(self) -> None:
+        """Open the person or helpline under the cursor."""
         person, line = self.selected()
-        self.post_message(self.Requested(action, person, line))
+        if person is not None:
+            self.ctx.start(flows.edit_person(self.ctx, person))
+        elif line is not None:
+            self.ctx.start(flows.edit_line(self.ctx, line))
+
+    def action_remove(self) -> None:
+        """Remove the person under the cursor, or hide the helpline (``ctrl+z`` undoes it)."""
+        person, line = self.selected()
+        if person is not None:
+            flows.remove_person(self.ctx, person)
+        elif line is not None:
+            flows.hide_line(self.ctx, line)
+
+    def action_favourite(self) -> None:
+        """Make the person under the cursor a favourite, or stop them being one."""
+        person, _line = self.selected()
+        if person is not None:
+            flows.toggle_favourite(self.ctx, person)
+
+    def action_copy(self) -> None:
+        """Copy the number of the row under the cursor."""
+        person, line = self.selected()
+        number = person.phone if person else (line.call or line.text_number if line else "")
+        if number:
+            flows.copy_number(self.ctx, number)
+
+    def action_move(self, step: int) -> None:
+        """Move the person under the cursor up (-1) or down (1) in the person's order."""
+        person, _line = self.selected()
+        if person is not None:
+            flows.move_person(self.ctx, person, step)
+
+    def action_add_line(self) -> None:
+        """Add a helpline of the person's own."""
+        self.ctx.start(flows.add_line(self.ctx))
+
+    def action_undo(self) -> None:
+        """Put back the person removed, or show the helpline hidden, last."""
+        flows.undo(self.ctx)
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _chosen(self) -> None:
         """Enter edits."""
-        self.action_request("edit")
+        self.action_edit()

@@ -51,7 +51,7 @@ def highlighted(app) -> str:
 
 async def open_checklist(pilot) -> None:
     """Open the checklist as the palette (or the day counter's key) does."""
-    pilot.app.action_checklist()
+    pilot.app.action_command("checklist.show")
     await pilot.pause()
 
 

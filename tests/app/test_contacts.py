@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Input, OptionList
 
+from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
 from companion.contacts.dialogs import CountryDialog, HelplineDialog, PersonDialog
 from companion.domain.contacts import Person
@@ -99,7 +100,7 @@ async def test_where_the_main_abuse_line_is_for_women_a_line_for_men_is_beside_i
     seed_country(data_dir, code)
     app = make_app()
     async with app.run_test(size=(120, 40)):
-        serves = [line.serves for line in app.helplines() if line.kind == "abuse"]
+        serves = [line.serves for line in contacts.helplines(app.ctx) if line.kind == "abuse"]
         assert all(serves), "every abuse line says who it is for"
         if "For women" in serves:
             assert any("men" in who.replace("women", "") or "anyone" in who for who in serves)
@@ -140,20 +141,20 @@ async def test_hiding_a_helpline_can_be_undone_and_the_cursor_stays(make_app, da
     seed_country(data_dir)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        before = [line.id for line in app.helplines()]
+        before = [line.id for line in contacts.helplines(app.ctx)]
         await pilot.press("4", "down", "down")
         await pilot.pause()
         options = app.screen.query_one("#contact-list", OptionList)
         assert options.highlighted == 2
         await pilot.press("delete")
         await pilot.pause()
-        assert [line.id for line in app.helplines()] == before[:2] + before[3:]
+        assert [line.id for line in contacts.helplines(app.ctx)] == before[:2] + before[3:]
         assert options.highlighted == 2
         assert options.get_option_at_index(2).id == "line:" + before[3]
         assert "ctrl+z" in toasts(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert [line.id for line in app.helplines()] == before
+        assert [line.id for line in contacts.helplines(app.ctx)] == before
         assert options.get_option_at_index(options.highlighted or 0).id == "line:" + before[2]
         await pilot.press("up")
         await pilot.pause()
@@ -288,13 +289,13 @@ async def test_hide_and_bring_back_a_helpline(make_app, data_dir) -> None:
     seed_country(data_dir)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        before = len(app.helplines())
+        before = len(contacts.helplines(app.ctx))
         await pilot.press("4", "delete")
         await pilot.pause()
-        assert len(app.helplines()) == before - 1
-        app.action_show_hidden_helplines()
+        assert len(contacts.helplines(app.ctx)) == before - 1
+        app.action_command("contacts.show_hidden")
         await pilot.pause()
-        assert len(app.helplines()) == before
+        assert len(contacts.helplines(app.ctx)) == before
 
 
 async def test_edit_a_helpline_is_kept_as_your_own(make_app, data_dir) -> None:
@@ -315,7 +316,7 @@ async def test_edit_a_helpline_is_kept_as_your_own(make_app, data_dir) -> None:
         assert "your own version" in words
     again = make_app()
     async with again.run_test(size=(120, 40)):
-        assert any("mornings are quieter" in line.hours for line in again.helplines())
+        assert any("mornings are quieter" in line.hours for line in contacts.helplines(again.ctx))
 
 
 async def test_ctrl_g_from_a_person_dialog_keeps_the_text(make_app, data_dir) -> None:

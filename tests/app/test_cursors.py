@@ -430,7 +430,7 @@ async def test_checklist_after_add_rename_remove_undo_and_marking(make_app, data
     repository.close()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_checklist()
+        app.action_command("checklist.show")
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
         await pilot.press("a", *"Old forum", "enter")

@@ -510,7 +510,7 @@ def test_checklist_safety_note(snap_compare, make_app, data_dir, size) -> None:
     seed(data_dir, start=date(2026, 10, 1), alias="Sam")
 
     async def run_before(pilot) -> None:
-        pilot.app.action_checklist()
+        pilot.app.action_command("checklist.show")
         await _steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
@@ -532,7 +532,7 @@ def test_checklist(snap_compare, make_app, data_dir, size) -> None:
     repository.close()
 
     async def run_before(pilot) -> None:
-        pilot.app.action_checklist()
+        pilot.app.action_command("checklist.show")
         await pilot.pause()
         await pilot.press(*["down"] * 8)
         await _steady(pilot)
