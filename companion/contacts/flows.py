@@ -23,7 +23,7 @@ from companion.domain.contacts import (
     EVERYWHERE,
     Helpline,
     Person,
-    Shipped,
+    ShippedLines,
     guess_country,
     helplines_for,
     load_shipped,
@@ -46,7 +46,7 @@ HIDDEN_WORDS = (
 
 
 @cache
-def shipped() -> Shipped:
+def shipped() -> ShippedLines:
     """The helplines, countries and worldwide directory that ship with the app (read once)."""
     return load_shipped(shipped_text())
 

@@ -56,7 +56,7 @@ OWN_GROUP = "Your own"
 
 
 @dataclass(frozen=True)
-class Shipped:
+class ShippedChannel:
     """A channel that comes with the app."""
 
     id: str
@@ -75,8 +75,8 @@ _CIRCLE = "Their circle"
 _SHARED = "Location and shared things"
 _NEW = "New ways to reach you"
 
-SHIPPED: tuple[Shipped, ...] = (
-    Shipped(
+SHIPPED: tuple[ShippedChannel, ...] = (
+    ShippedChannel(
         "phone",
         "Phone calls and SMS",
         _CALLS,
@@ -84,136 +84,136 @@ SHIPPED: tuple[Shipped, ...] = (
         "what they send while blocked is never kept; if you may need a record, "
         "filtering keeps it. Some phones can also silence unknown callers.",
     ),
-    Shipped(
+    ShippedChannel(
         "whatsapp",
         "WhatsApp",
         _CALLS,
         "Besides blocking, you might hide your last seen, profile photo and read receipts.",
     ),
-    Shipped(
+    ShippedChannel(
         "signal",
         "Signal",
         _CALLS,
         "You might also turn off read receipts and typing indicators.",
     ),
-    Shipped(
+    ShippedChannel(
         "telegram",
         "Telegram",
         _CALLS,
         "You might also limit who can see your number, your last seen and your photo.",
     ),
-    Shipped(
+    ShippedChannel(
         "messenger",
         "Facebook Messenger",
         _CALLS,
         "Blocking in Messenger alone leaves Facebook itself as it was; that is a step "
         "of its own below.",
     ),
-    Shipped(
+    ShippedChannel(
         "imessage",
         "iMessage and FaceTime",
         _CALLS,
         "Blocking a contact on an iPhone covers calls, messages and FaceTime from the "
         "numbers and emails on that contact card; a new number or Apple ID gets through.",
     ),
-    Shipped(
+    ShippedChannel(
         "snapchat",
         "Snapchat",
         _CALLS,
         "You might also check who can see where you are on the Snap Map.",
     ),
-    Shipped(
+    ShippedChannel(
         "email",
         "Email",
         _CALLS,
         "A filter can move their emails into a folder you never have to open. Keep "
         "threats rather than deleting them.",
     ),
-    Shipped(
+    ShippedChannel(
         "facebook",
         "Facebook",
         _SOCIAL,
         "Besides blocking: who can see your posts and your friend list, and who can tag you.",
     ),
-    Shipped(
+    ShippedChannel(
         "instagram",
         "Instagram",
         _SOCIAL,
         "Restrict hides their comments and messages without telling them. A private "
         "account puts new follow requests in your hands.",
     ),
-    Shipped(
+    ShippedChannel(
         "tiktok",
         "TikTok",
         _SOCIAL,
         "A private account, and a look at who can message or mention you.",
     ),
-    Shipped(
+    ShippedChannel(
         "x",
         "X (Twitter)",
         _SOCIAL,
         "Muting is invisible to them, if blocking feels like too big a step for now.",
     ),
-    Shipped(
+    ShippedChannel(
         "linkedin",
         "LinkedIn",
         _SOCIAL,
         "You might also check who can see your connections and your profile.",
     ),
-    Shipped(
+    ShippedChannel(
         "their_family",
         "Their family's accounts",
         _CIRCLE,
         "Optional. Some people block or mute the family too, so news and messages "
         "can't come through them.",
     ),
-    Shipped(
+    ShippedChannel(
         "their_friends",
         "Their friends' accounts",
         _CIRCLE,
         "Optional. Friends can carry news and messages both ways, sometimes without meaning to.",
     ),
-    Shipped(
+    ShippedChannel(
         "new_partner",
         "Their new partner's accounts",
         _CIRCLE,
         "Optional. Checking on their new life can keep the pull strong; muting is "
         "enough for some people.",
     ),
-    Shipped(
+    ShippedChannel(
         "mutual_friends",
         "Mutual friends",
         _CIRCLE,
         "You might ask them not to pass on news or messages. You don't owe anyone a reason.",
     ),
-    Shipped(
+    ShippedChannel(
         "location",
         "Location sharing",
         _SHARED,
         "Find My, Google Maps, Life360 and the like. Turning sharing off can alert "
         "them, so some people plan this one with an advocate first.",
     ),
-    Shipped(
+    ShippedChannel(
         "shared_accounts",
         "Shared accounts",
         _SHARED,
         "Streaming, shopping, passwords, smart-home and car apps: new passwords, and "
         "a look at which devices are signed in.",
     ),
-    Shipped(
+    ShippedChannel(
         "shared_albums",
         "Shared photo albums and drives",
         _SHARED,
         "Leaving a shared album or drive can show up on their side. You might save "
         "copies of what you need first.",
     ),
-    Shipped(
+    ShippedChannel(
         "payments",
         "Payment apps",
         _SHARED,
         "A payment can carry a message in its note, even a very small one.",
     ),
-    Shipped(
+    ShippedChannel(
         "new_accounts",
         "New numbers or accounts they make",
         _NEW,
@@ -223,7 +223,7 @@ SHIPPED: tuple[Shipped, ...] = (
 )
 """The channels that come with the app, in the order they are listed."""
 
-ADVOCATE = Shipped(
+ADVOCATE = ShippedChannel(
     ADVOCATE_ID,
     "Talk to an advocate about a safety plan",
     SAFETY_GROUP,
@@ -411,7 +411,7 @@ def next_position(channels: Iterable[Channel]) -> int:
 
 
 @dataclass(frozen=True)
-class Progress:
+class LookedThrough:
     """How far the person has looked through the list."""
 
     looked_at: int
@@ -436,7 +436,7 @@ class Progress:
         )
 
 
-def progress(items: Iterable[Item]) -> Progress:
+def progress(items: Iterable[Item]) -> LookedThrough:
     """How many rows have been looked at, out of how many."""
     rows = list(items)
-    return Progress(looked_at=sum(1 for item in rows if item.looked_at), total=len(rows))
+    return LookedThrough(looked_at=sum(1 for item in rows if item.looked_at), total=len(rows))

@@ -417,7 +417,7 @@ class Directory:
 
 
 @dataclass(frozen=True)
-class Shipped:
+class ShippedLines:
     """The helplines that come with the app."""
 
     countries: dict[str, str]
@@ -428,7 +428,7 @@ class Shipped:
     """Where to look for anywhere else."""
 
 
-def load_shipped(text: str) -> Shipped:
+def load_shipped(text: str) -> ShippedLines:
     """Read the shipped file's text, refusing a file that breaks any rule of the list."""
     try:
         data = json.loads(text)
@@ -465,7 +465,7 @@ def load_shipped(text: str) -> Shipped:
             raise ValidationError(f"The helpline {entry.id!r} names an unknown country.")
         if entry.user_edited or entry.user_added or entry.hidden:
             raise ValidationError(f"The helpline {entry.id!r} is marked as the person's own.")
-    return Shipped(countries=dict(countries), helplines=helplines, directory=directory)
+    return ShippedLines(countries=dict(countries), helplines=helplines, directory=directory)
 
 
 def shipped_text() -> str:
@@ -473,7 +473,9 @@ def shipped_text() -> str:
     return (files("companion.data") / "helplines.json").read_text(encoding="utf-8")
 
 
-def _effective(shipped: Shipped, country: str, overrides: Iterable[Helpline]) -> list[Helpline]:
+def _effective(
+    shipped: ShippedLines, country: str, overrides: Iterable[Helpline]
+) -> list[Helpline]:
     """Every entry for ``country`` as the person sees it (hidden ones included), in order.
 
     An edited copy replaces its shipped entry wholesale; an unedited copy only carries
@@ -501,7 +503,9 @@ def _effective(shipped: Shipped, country: str, overrides: Iterable[Helpline]) ->
     return sorted(chosen, key=lambda entry: KINDS.index(entry.kind))
 
 
-def helplines_for(shipped: Shipped, country: str, overrides: Iterable[Helpline]) -> list[Helpline]:
+def helplines_for(
+    shipped: ShippedLines, country: str, overrides: Iterable[Helpline]
+) -> list[Helpline]:
     """The helplines to show for ``country``: emergency, abuse, crisis, then text lines.
 
     The person's own copies replace the shipped ones; their additions for the country are

@@ -26,7 +26,7 @@ class Milestone:
 
 
 @dataclass(frozen=True)
-class Progress:
+class MilestoneProgress:
     """Where a stretch stands between two milestones."""
 
     previous: Milestone | None
@@ -58,14 +58,14 @@ def milestone_at(stretch_start: date, index: int) -> Milestone:
     return Milestone((anniversary - stretch_start).days, plural(years, "year"))
 
 
-def progress(stretch_start: date, days: int) -> Progress:
+def progress(stretch_start: date, days: int) -> MilestoneProgress:
     """The milestones either side of ``days`` into a stretch."""
     index = 0
     previous = None
     while (milestone := milestone_at(stretch_start, index)).days <= days:
         previous = milestone
         index += 1
-    return Progress(previous=previous, next=milestone, days=days)
+    return MilestoneProgress(previous=previous, next=milestone, days=days)
 
 
 def reached_today(stretch_start: date, days: int) -> Milestone | None:

@@ -18,7 +18,7 @@ from companion.domain.checklist import (
     STEP_STATES,
     Channel,
     Item,
-    Progress,
+    LookedThrough,
     Safety,
     check_channel_name,
     checklist,
@@ -77,7 +77,7 @@ def test_the_words_stay_gentle() -> None:
     """No shipped name, hint or state judges the person or pushes them."""
     shown = [c.name + " " + c.hint + " " + c.group for c in SHIPPED]
     shown += [*STATES.values(), *STEP_STATES.values()]
-    shown += [Progress(n, 22).words for n in (0, 1, 9, 22)]
+    shown += [LookedThrough(n, 22).words for n in (0, 1, 9, 22)]
     for text in shown:
         lowered = text.lower()
         assert not [word for word in WORDS_NEVER_USED if word in lowered], text
@@ -269,14 +269,14 @@ def test_progress_counts_what_has_been_looked_at() -> None:
     channels = [Channel("phone", "blocked"), Channel("email", "filtered")]
     channels.append(Channel("x", "not_relevant"))
     items = checklist(channels, Safety(afraid="yes", advocate="done"))
-    assert progress(items) == Progress(looked_at=4, total=len(SHIPPED) + 1)
+    assert progress(items) == LookedThrough(looked_at=4, total=len(SHIPPED) + 1)
 
 
 def test_progress_words_change_as_things_are_looked_at() -> None:
     """None yet, some, and all: each in plain words, with no score and no hurry."""
-    assert Progress(0, 22).words.startswith("None of the 22 looked at yet.")
-    assert "not yet is a fine answer" in Progress(0, 22).words
-    assert Progress(9, 21).words == (
+    assert LookedThrough(0, 22).words.startswith("None of the 22 looked at yet.")
+    assert "not yet is a fine answer" in LookedThrough(0, 22).words
+    assert LookedThrough(9, 21).words == (
         "You've looked at 9 of 21. There's no rush, and not yet is a fine answer."
     )
-    assert Progress(22, 22).words.startswith("You've looked at all 22.")
+    assert LookedThrough(22, 22).words.startswith("You've looked at all 22.")

@@ -24,7 +24,7 @@ from companion.domain.contacts import (
     Directory,
     Helpline,
     Person,
-    Shipped,
+    ShippedLines,
     check_name,
     check_phone,
     guess_country,
@@ -115,7 +115,7 @@ def raw() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Shipped:
+def shipped() -> ShippedLines:
     """The shipped file, loaded as the app loads it."""
     return load_shipped(shipped_text())
 
@@ -141,9 +141,9 @@ def line(
     return Helpline(**fields)
 
 
-def small(*entries: Helpline) -> Shipped:
+def small(*entries: Helpline) -> ShippedLines:
     """A shipped list holding only ``entries``."""
-    return Shipped(
+    return ShippedLines(
         countries=dict(COUNTRIES),
         helplines=entries,
         directory=Directory("Find A Helpline", "findahelpline.com", "", ("x",), CHECKED),
@@ -158,13 +158,13 @@ def ids(entries: Sequence[Helpline | Person]) -> list[str]:
 # --- The shipped file -----------------------------------------------------------------
 
 
-def test_the_shipped_file_loads_with_every_country_named(shipped: Shipped) -> None:
+def test_the_shipped_file_loads_with_every_country_named(shipped: ShippedLines) -> None:
     """The list that comes with the app opens, names the ten countries, and has entries."""
     assert shipped.countries == COUNTRIES
     assert len(shipped.helplines) >= len(COUNTRIES)
 
 
-def test_every_shipped_entry_has_a_number_a_source_and_a_check_date(shipped: Shipped) -> None:
+def test_every_shipped_entry_has_a_number_a_source_and_a_check_date(shipped: ShippedLines) -> None:
     """Each line shown has something to call or text, where it was checked, and when."""
     for entry in shipped.helplines:
         assert entry.call or entry.text_number, entry.id
@@ -201,7 +201,7 @@ def test_no_number_the_research_could_not_confirm_ships(
             assert number not in digits(text), f"{service} appears in {record['id']}"
 
 
-def test_the_988_option_that_ended_is_not_offered(shipped: Shipped) -> None:
+def test_the_988_option_that_ended_is_not_offered(shipped: ShippedLines) -> None:
     """The US 988 press-3 option ended in July 2025, so the 988 entry doesn't offer it."""
     lifeline = next(entry for entry in shipped.helplines if entry.id == "us-988")
     assert "press 3" not in lifeline.notes.lower()
@@ -209,20 +209,20 @@ def test_the_988_option_that_ended_is_not_offered(shipped: Shipped) -> None:
 
 
 @pytest.mark.parametrize("country", list(COUNTRIES))
-def test_every_country_has_a_line_for_abuse_or_crisis(shipped: Shipped, country: str) -> None:
+def test_every_country_has_a_line_for_abuse_or_crisis(shipped: ShippedLines, country: str) -> None:
     """Whatever country is chosen, there is at least one abuse or crisis line to call."""
     kinds = {entry.kind for entry in helplines_for(shipped, country, [])}
     assert kinds & {"abuse", "crisis"}
 
 
-def test_every_country_code_in_the_list_is_a_named_country(shipped: Shipped) -> None:
+def test_every_country_code_in_the_list_is_a_named_country(shipped: ShippedLines) -> None:
     """No entry is filed under a country the app can't offer."""
     for entry in shipped.helplines:
         assert set(entry.countries) <= set(COUNTRIES) | {EVERYWHERE}, entry.id
 
 
 def test_uk_wide_services_reach_all_four_nations_and_samaritans_ireland(
-    shipped: Shipped,
+    shipped: ShippedLines,
 ) -> None:
     """Samaritans shows in England, Scotland, Wales, Northern Ireland and Ireland; the
     999 line and Shout show in all four UK nations."""
@@ -233,7 +233,7 @@ def test_uk_wide_services_reach_all_four_nations_and_samaritans_ireland(
     assert set(by_id["gb-shout"].countries) == uk
 
 
-def test_silent_call_help_is_given_only_where_it_was_checked(shipped: Shipped) -> None:
+def test_silent_call_help_is_given_only_where_it_was_checked(shipped: ShippedLines) -> None:
     """The press-55 instruction is offered for the UK (999 on a mobile) and New Zealand
     (111), and nowhere else, so nobody relies on one that may not exist."""
     silent = {entry.id for entry in shipped.helplines if entry.silent}
@@ -244,7 +244,7 @@ def test_silent_call_help_is_given_only_where_it_was_checked(shipped: Shipped) -
             assert "55" in entry.silent
 
 
-def test_ireland_has_112_and_999_and_abuse_lines(shipped: Shipped) -> None:
+def test_ireland_has_112_and_999_and_abuse_lines(shipped: ShippedLines) -> None:
     """Ireland shows 112 (999 reaches the same service), and abuse lines for women and men."""
     shown = helplines_for(shipped, "IE", [])
     emergency = [entry for entry in shown if entry.kind == "emergency"]
@@ -255,7 +255,7 @@ def test_ireland_has_112_and_999_and_abuse_lines(shipped: Shipped) -> None:
 
 
 def test_before_a_country_is_chosen_the_common_emergency_numbers_show(
-    shipped: Shipped,
+    shipped: ShippedLines,
 ) -> None:
     """With no country, 112, 911, 999, 000 and 111 show, each saying where it works."""
     shown = helplines_for(shipped, EVERYWHERE, [])
@@ -264,7 +264,7 @@ def test_before_a_country_is_chosen_the_common_emergency_numbers_show(
 
 
 @pytest.mark.parametrize("country", list(COUNTRIES))
-def test_every_country_has_an_emergency_number(shipped: Shipped, country: str) -> None:
+def test_every_country_has_an_emergency_number(shipped: ShippedLines, country: str) -> None:
     """Whatever country is chosen, the crisis view has an emergency number to show large."""
     assert any(entry.kind == "emergency" for entry in helplines_for(shipped, country, []))
 
@@ -277,14 +277,14 @@ def test_an_older_entry_says_so_and_an_edited_one_is_the_persons_own() -> None:
     assert not replace(old, user_edited=True).is_older
 
 
-def test_text_only_lines_have_no_number_to_call(shipped: Shipped) -> None:
+def test_text_only_lines_have_no_number_to_call(shipped: ShippedLines) -> None:
     """A text service is never shown with a call button, and always with a text number."""
     for entry in shipped.helplines:
         if entry.kind == "text":
             assert entry.call == "" and entry.text_number, entry.id
 
 
-def test_the_directory_for_everywhere_else_is_there(shipped: Shipped) -> None:
+def test_the_directory_for_everywhere_else_is_there(shipped: ShippedLines) -> None:
     """Someone outside the ten countries is pointed to Find A Helpline."""
     directory = shipped.directory
     assert directory.name == "Find A Helpline"
@@ -401,7 +401,7 @@ def test_the_unchanged_file_round_trips_through_the_mutation_helper() -> None:
 
 @pytest.mark.parametrize("country", list(COUNTRIES))
 def test_shipped_lines_come_emergency_then_abuse_then_crisis_then_text(
-    shipped: Shipped, country: str
+    shipped: ShippedLines, country: str
 ) -> None:
     """In every country the emergency number is first, then abuse lines, then crisis
     lines, then text-only services; only entries for that country are shown."""
@@ -913,7 +913,7 @@ def test_a_helpline_comes_back_exactly_as_saved(
     assert Helpline.from_dict(json.loads(json.dumps(kept.to_dict()))) == kept
 
 
-def test_the_directory_comes_back_exactly_as_saved(shipped: Shipped) -> None:
+def test_the_directory_comes_back_exactly_as_saved(shipped: ShippedLines) -> None:
     """The directory survives saving and loading."""
     assert Directory.from_dict(json.loads(json.dumps(shipped.directory.to_dict()))) == (
         shipped.directory
