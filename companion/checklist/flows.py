@@ -20,7 +20,7 @@ from companion.domain.checklist import (
     next_position,
     next_state,
 )
-from companion.domain.history import new_id
+from companion.domain.fields import new_id
 from companion.ui.commands import Command
 from companion.ui.context import Context
 

@@ -14,8 +14,9 @@ from textual.widgets import Digits, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.contacts import flows
-from companion.domain.contacts import RELATIONS, Directory, Helpline, Person
 from companion.domain.dates import format_day
+from companion.domain.helplines import Directory, Helpline
+from companion.domain.people import RELATIONS, Person
 from companion.ui.context import Context
 from companion.ui.safety import Page
 from companion.ui.text import typed

@@ -13,9 +13,10 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from companion.domain.contacts import RELATIONS, Helpline, Person, check_name, check_phone
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id
+from companion.domain.fields import check_name, check_note, check_phone, new_id
+from companion.domain.helplines import Helpline
+from companion.domain.people import RELATIONS, Person
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 from companion.ui.safety import Modal

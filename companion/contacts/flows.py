@@ -19,17 +19,16 @@ from companion.contacts.dialogs import (
     PersonDialog,
     PersonDraft,
 )
-from companion.domain.contacts import (
+from companion.domain.helplines import (
     EVERYWHERE,
     Helpline,
-    Person,
     ShippedLines,
     guess_country,
     helplines_for,
     load_shipped,
-    moved_people,
     shipped_text,
 )
+from companion.domain.people import Person, moved_people
 from companion.ui.commands import Command
 from companion.ui.context import Context
 

@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 
 from companion.contacts import flows
 from companion.contacts.crisis import line_number
-from companion.domain.contacts import RELATIONS, Helpline, Person
+from companion.domain.helplines import Helpline
+from companion.domain.people import RELATIONS, Person
 from companion.features import keys
 from companion.ui.context import Context, DataChanged
 from companion.ui.text import typed

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from companion.domain.dates import parse_day
-from companion.domain.history import SLIP_KINDS, Slip, check_note, slip_label
+from companion.domain.fields import check_note
+from companion.domain.history import SLIP_KINDS, Slip, slip_label
 from companion.ui.dialogs import DatePreview, DayDialog, Dialog
 from companion.ui.field import Field
 from companion.ui.text import typed

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note
+from companion.domain.fields import check_note
 from companion.domain.marked_dates import MarkedDate, check_date_name, parse_month_day, when_words
 from companion.ui.dialogs import DatePreview, Dialog
 from companion.ui.field import Field

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import is_one_line, is_whole_number
+from companion.domain.fields import is_one_line, is_whole_number
 
 STATES: dict[str, str] = {
     "not_yet": "Not yet",

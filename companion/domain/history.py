@@ -9,16 +9,15 @@ exception is kept in the history and changes no figure.
 
 from __future__ import annotations
 
-import unicodedata
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from itertools import pairwise
-from typing import Any, Protocol, TypeGuard, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from companion.domain.dates import EARLIEST, check_day, format_day, plural
 from companion.domain.errors import ValidationError
+from companion.domain.fields import check_note, new_id, parse_aware, parse_date
 
 T = TypeVar("T")
 
@@ -46,78 +45,6 @@ def with_alias(template: str, alias: str = "") -> str:
 def slip_label(kind: str, alias: str = "") -> str:
     """A kind of contact in words, naming the person by their alias when there is one."""
     return with_alias(SLIP_KINDS[kind], alias)
-
-
-NOTE_LIMIT = 1_000_000
-"""The longest note kept; a paste larger than this is refused with a message."""
-
-
-def new_id() -> str:
-    """A fresh identifier for a record."""
-    return uuid.uuid4().hex
-
-
-def parse_date(value: Any, what: str) -> date:
-    """A date from its ISO text, or a ValidationError naming ``what``."""
-    if not isinstance(value, str):
-        raise ValidationError(f"The {what} is missing.")
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(f"The {what} {value!r} is not a date.") from None
-    if day < EARLIEST:
-        raise ValidationError(f"The {what} is before 1900.")
-    return day
-
-
-def parse_aware(value: Any, what: str) -> datetime:
-    """An aware datetime from its ISO text, or a ValidationError."""
-    if not isinstance(value, str):
-        raise ValidationError(f"The {what} is missing.")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(f"The {what} {value!r} is not a time.") from None
-    if moment.tzinfo is None:
-        raise ValidationError(f"The {what} has no time zone.")
-    return moment
-
-
-_NOT_ON_ONE_LINE = frozenset({"Cc", "Zl", "Zp"})
-"""Unicode categories a one-line field refuses: control codes (C0 and C1) and line breaks."""
-
-
-def is_one_line(text: str) -> bool:
-    """True when ``text`` holds no control code and no line break."""
-    return not any(unicodedata.category(ch) in _NOT_ON_ONE_LINE for ch in text)
-
-
-def check_line(text: str, what: str, limit: int, empty: str | None = None) -> str:
-    """One line of text up to ``limit`` characters, outer spaces trimmed.
-
-    ``empty`` is the message for an empty line; without it, an empty line is fine.
-    """
-    line = text.strip()
-    if not line and empty is not None:
-        raise ValidationError(empty)
-    if len(line) > limit:
-        raise ValidationError(
-            f"{what} can have up to {limit:,} characters; this one has {len(line):,}. "
-            "Nothing is lost: shorten it and save again."
-        )
-    if not is_one_line(line):
-        raise ValidationError(f"{what} is one line, without control characters.")
-    return line
-
-
-def check_note(note: str) -> str:
-    """Accept any text as a note, up to :data:`NOTE_LIMIT` characters."""
-    if len(note) > NOTE_LIMIT:
-        raise ValidationError(
-            f"That note is {len(note):,} characters long; notes can hold up to "
-            f"{NOTE_LIMIT:,}. Nothing was saved yet, so you can shorten it and try again."
-        )
-    return note
 
 
 @dataclass(frozen=True)
@@ -293,26 +220,6 @@ class History:
         """Rebuild from stored values, refusing anything malformed."""
         day = None if start is None else parse_date(start, "start date")
         return cls(start=day, slips=tuple(Slip.from_dict(s) for s in slips))
-
-
-def is_whole_number(value: object) -> TypeGuard[int]:
-    """True for an int that is not a bool (JSON true would otherwise pass as 1)."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def read_field(
-    data: Mapping[str, Any], key: str, kind: type[T], what: str, default: T | None = None
-) -> T:
-    """The value stored under ``key`` if it has the right type, or a ValidationError.
-
-    A missing key gives ``default`` when there is one.
-    """
-    if not isinstance(data, Mapping):
-        raise ValidationError(f"{what} is damaged.")
-    value = data.get(key, default)
-    if not isinstance(value, kind) or (kind is int and not is_whole_number(value)):
-        raise ValidationError(f"{what} is damaged ({key}).")
-    return value
 
 
 class Logged(Protocol):

@@ -13,7 +13,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id, parse_aware
+from companion.domain.fields import check_note, new_id, parse_aware
 
 CHANNELS: dict[str, str] = {
     "call": "A call",

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, new_id, parse_aware
+from companion.domain.fields import check_note, new_id, parse_aware
 from companion.domain.urge import UrgeSession
 
 FROM_SESSION = "unsent-"

@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 
 from companion.domain.dates import EARLIEST, YEAR_FIRST, format_day, plural
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_line, check_note, new_id, parse_aware, read_field
+from companion.domain.fields import check_line, check_note, new_id, parse_aware, read_field
 
 NAME_LIMIT = 80
 """The longest name of a date."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import (
+from companion.domain.fields import (
     check_line,
     check_note,
     new_id,

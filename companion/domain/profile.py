@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import is_one_line
+from companion.domain.fields import is_one_line
 from companion.domain.reasons import VOICES
 
 ALIAS_LIMIT = 40

@@ -15,7 +15,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import NOTE_LIMIT, is_one_line, is_whole_number, new_id
+from companion.domain.fields import NOTE_LIMIT, is_one_line, is_whole_number, new_id
 from companion.domain.ordering import moved_within
 
 CATEGORIES: dict[str, str] = {

@@ -17,7 +17,7 @@ from typing import Any
 
 from companion.domain.dates import plural
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, is_whole_number, new_id, parse_aware
+from companion.domain.fields import check_note, is_whole_number, new_id, parse_aware
 
 MODES: dict[str, str] = {
     "timed": "A timed session",

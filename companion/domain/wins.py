@@ -9,7 +9,7 @@ from typing import Any
 
 from companion.domain.dates import EARLIEST
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_line, new_id, parse_aware, parse_date, read_field
+from companion.domain.fields import check_line, new_id, parse_aware, parse_date, read_field
 
 WIN_LIMIT = 300
 """The longest win kept: it is one line."""

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from companion.domain.dates import parse_day
-from companion.domain.history import check_note
+from companion.domain.fields import check_note
 from companion.domain.hoovers import CHANNELS, Hoover
 from companion.ui.dialogs import DayDialog
 from companion.ui.field import Field

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button, Static, TextArea
 
-from companion.domain.history import check_note
+from companion.domain.fields import check_note
 from companion.ui.dialogs import Dialog
 from companion.ui.text import typed
 

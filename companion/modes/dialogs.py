@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from companion.domain.dates import parse_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note
+from companion.domain.fields import check_note
 from companion.domain.hoovers import CHANNELS
 from companion.domain.modes import ABOUT_LIMIT, MODE_HELP, MODES, ModeChange, NecessaryContact
 from companion.ui.dialogs import DayDialog

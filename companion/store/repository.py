@@ -12,14 +12,16 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from companion.domain.checklist import Channel, Safety
-from companion.domain.contacts import Helpline, Person, people_in_order
 from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
-from companion.domain.history import History, Slip, is_whole_number, newest_first
+from companion.domain.fields import is_whole_number
+from companion.domain.helplines import Helpline
+from companion.domain.history import History, Slip, newest_first
 from companion.domain.hoovers import Hoover
 from companion.domain.letters import FROM_SESSION, Letter, all_letters
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact, current_mode
+from companion.domain.people import Person, people_in_order
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession

@@ -15,7 +15,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, with_alias
+from companion.domain.fields import check_note
+from companion.domain.history import with_alias
 from companion.domain.profile import URGE_MINUTES
 from companion.domain.urge import OUTCOMES, TRIGGERS, Skill, UrgeSession
 from companion.ui.dialogs import Dialog

@@ -8,7 +8,7 @@ from textual.widgets import Digits, Input, OptionList
 from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
 from companion.contacts.dialogs import CountryDialog, HelplineDialog, PersonDialog
-from companion.domain.contacts import Person
+from companion.domain.people import Person
 from companion.main_screen import MainScreen
 from companion.urge.screen import UrgeScreen
 

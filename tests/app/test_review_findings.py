@@ -147,7 +147,7 @@ def _dialogs() -> list[object]:
     )
     from companion.counter.dialogs import SlipDialog
     from companion.dates.dialog import DateDraft, MarkedDateDialog
-    from companion.domain.contacts import load_shipped, shipped_text
+    from companion.domain.helplines import load_shipped, shipped_text
     from companion.domain.urge import SKILLS, UrgeSession
     from companion.hoovers.dialog import HooverDialog, HooverDraft
     from companion.modes.dialogs import ModeDialog, ModeDraft, NecessaryDialog, NecessaryDraft

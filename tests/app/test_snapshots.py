@@ -378,7 +378,7 @@ def test_review_closing(snap_compare, data_dir, clock, size) -> None:
 
 def _seed_contacts(data_dir, country: str) -> None:
     """A country and two people, one a favourite."""
-    from companion.domain.contacts import Person
+    from companion.domain.people import Person
     from companion.store.repository import Repository
 
     from ..conftest import NOW

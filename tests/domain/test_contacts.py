@@ -16,25 +16,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.domain.contacts import (
+from companion.domain.errors import ValidationError
+from companion.domain.fields import NAME_LIMIT, check_name, check_phone
+from companion.domain.helplines import (
     EVERYWHERE,
     KINDS,
-    NAME_LIMIT,
-    RELATIONS,
     Directory,
     Helpline,
-    Person,
     ShippedLines,
-    check_name,
-    check_phone,
     guess_country,
     helplines_for,
     load_shipped,
-    moved_people,
-    people_in_order,
     shipped_text,
 )
-from companion.domain.errors import ValidationError
+from companion.domain.people import RELATIONS, Person, moved_people, people_in_order
 
 T0 = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)
 """Two in the morning: when the safe people in these tests were added."""

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import NOTE_LIMIT, SLIP_KINDS, Slip, check_note
+from companion.domain.fields import NOTE_LIMIT, check_note
+from companion.domain.history import SLIP_KINDS, Slip
 from companion.domain.profile import ALIAS_LIMIT, Profile, check_alias
 from tests.domain.support import LOGGED
 

@@ -16,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import NOTE_LIMIT
+from companion.domain.fields import NOTE_LIMIT
 from companion.domain.urge import (
     ANCHORS,
     FIGURES_FROM,

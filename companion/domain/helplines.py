@@ -1,4 +1,4 @@
-"""Crisis contacts: the person's own safe people, and the helplines for their country.
+"""Helplines: the ones that come with the app and the person's own changes to them.
 
 The helplines ship in ``companion/data/helplines.json``, each checked against a named
 source on a given day. The person can edit, hide or add entries; their own copy of an
@@ -11,60 +11,41 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
 from importlib.resources import files
 from typing import Any
 
 from companion.domain.errors import ValidationError
-from companion.domain.history import check_note, is_one_line, is_whole_number, new_id
-from companion.domain.ordering import moved_within
-
-RELATIONS: dict[str, str] = {
-    "friend": "Friend",
-    "family": "Family",
-    "therapist": "Therapist",
-    "advocate": "Advocate",
-    "sponsor": "Sponsor",
-    "other": "Other",
-}
-"""Who a safe person is to the person, and how that is shown."""
+from companion.domain.fields import (
+    check_name,
+    check_note,
+    check_phone,
+    is_one_line,
+)
 
 KINDS: tuple[str, ...] = ("emergency", "abuse", "crisis", "text")
 """Kinds of helpline, in the order they are shown."""
+
 
 STATUSES: tuple[str, ...] = ("verified", "verified-old", "unverified")
 """How well an entry's facts were checked. "verified-old" means the newest source found
 is over about two years old; it ships, and the screen says so. "unverified" never ships."""
 
+
 SHIPPED_STATUSES: tuple[str, ...] = ("verified", "verified-old")
 """The statuses a shipped entry may have."""
+
 
 EVERYWHERE = "*"
 """The country code of entries shown before a country is chosen: the emergency numbers
 that cover most people."""
 
+
 FORMAT = 1
 """The version of the shipped file's layout this code reads."""
 
-NAME_LIMIT = 80
-"""The longest name accepted for a person or a helpline."""
-
-MIN_DIGITS = 3
-"""The fewest digits a phone number can have (short codes such as 988 or 111)."""
-
-_EXTENSION = re.compile(r"(?:ext\.?\s*|x\s*)[0-9]+\Z", re.IGNORECASE)
-"""An extension written at the end of a number: "ext 12", "ext. 12" or "x12"."""
-
-_NUMBER = re.compile(r"\+?[0-9 ().\-]*\Z")
-"""The number itself: digits, spaces, brackets, dashes and dots, with "+" only first."""
-
-_PHONE_HELP = (
-    "A phone number can hold digits, spaces, brackets, dashes and dots, a + at the "
-    'start, and an extension at the end such as "ext 12" or "x12".'
-)
-"""What a phone number may contain, in words."""
 
 _TERRITORIES: dict[str, str] = {
     "US": "US",
@@ -77,38 +58,9 @@ _TERRITORIES: dict[str, str] = {
 }
 """Locale territories and the country each suggests."""
 
+
 _NATIONS: dict[str, str] = {"cy": "GB-WLS", "gd": "GB-SCT"}
 """Languages that point to one nation of the UK (Welsh, Scottish Gaelic)."""
-
-
-def check_phone(text: str) -> str:
-    """A phone number as typed (outer spaces trimmed), or a calm ValidationError."""
-    number = text.strip()
-    if not number:
-        raise ValidationError("Add a phone number, or leave this for another time.")
-    extension = _EXTENSION.search(number)
-    main = number[: extension.start()] if extension else number
-    if not _NUMBER.match(main):
-        if "+" in main.lstrip("+") or main.startswith("++"):
-            raise ValidationError('A "+" can only come at the very start of a number.')
-        raise ValidationError(_PHONE_HELP)
-    if sum(ch.isdigit() for ch in main) < MIN_DIGITS:
-        raise ValidationError(f"A phone number needs at least {MIN_DIGITS} digits.")
-    return number
-
-
-def check_name(text: str) -> str:
-    """A name on one line, up to NAME_LIMIT characters (outer spaces trimmed)."""
-    name = text.strip()
-    if not name:
-        raise ValidationError("Add a name, so you know who this is.")
-    if len(name) > NAME_LIMIT:
-        raise ValidationError(
-            f"Please keep the name to {NAME_LIMIT} characters or fewer; this one has {len(name)}."
-        )
-    if not is_one_line(name):
-        raise ValidationError("A name is one line, without control characters.")
-    return name
 
 
 def _strings(value: Any, what: str) -> tuple[str, ...]:
@@ -116,103 +68,6 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise ValidationError(f"{what} record is damaged.")
     return tuple(value)
-
-
-@dataclass(frozen=True)
-class Person:
-    """One of the person's own safe people: someone they can call or text."""
-
-    name: str
-    """What the person calls them."""
-    phone: str
-    """Their number, as typed."""
-    created_at: datetime
-    """When they were added."""
-    relation: str = "friend"
-    """A key of RELATIONS."""
-    texting_ok: bool = False
-    """True when a text is welcome, not only a call."""
-    notes: str = ""
-    """Anything worth remembering, e.g. the best time to call; any text."""
-    favourite: bool = False
-    """Favourites come first."""
-    position: int = 0
-    """Their place in the person's order (lower comes first)."""
-    id: str = field(default_factory=new_id)
-    """A stable identifier."""
-
-    def __post_init__(self) -> None:
-        """Refuse what cannot be a safe person; keep the name and number trimmed."""
-        object.__setattr__(self, "name", check_name(self.name))
-        object.__setattr__(self, "phone", check_phone(self.phone))
-        if self.relation not in RELATIONS:
-            raise ValidationError(f"Unknown kind of relation {self.relation!r}.")
-        check_note(self.notes)
-        if not self.id:
-            raise ValidationError("A contact is missing its identifier.")
-        if self.created_at.tzinfo is None:
-            raise ValidationError("A contact's time has no time zone.")
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "phone": self.phone,
-            "relation": self.relation,
-            "texting_ok": self.texting_ok,
-            "notes": self.notes,
-            "favourite": self.favourite,
-            "position": self.position,
-            "created_at": self.created_at.isoformat(),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Person:
-        """Rebuild, refusing anything malformed."""
-        damaged = ValidationError("A contact record is damaged.")
-        if not isinstance(data, Mapping):
-            raise damaged
-        strings = [data.get(k) for k in ("id", "name", "phone", "created_at")]
-        relation = data.get("relation", "friend")
-        notes = data.get("notes", "")
-        flags = [data.get("texting_ok", False), data.get("favourite", False)]
-        position = data.get("position", 0)
-        if (
-            not all(isinstance(v, str) for v in (*strings, relation, notes))
-            or not all(isinstance(f, bool) for f in flags)
-            or not is_whole_number(position)
-        ):
-            raise damaged
-        try:
-            created = datetime.fromisoformat(str(data["created_at"]))
-        except ValueError:
-            raise damaged from None
-        return cls(
-            id=str(data["id"]),
-            name=str(data["name"]),
-            phone=str(data["phone"]),
-            relation=str(relation),
-            texting_ok=bool(flags[0]),
-            notes=str(notes),
-            favourite=bool(flags[1]),
-            position=int(position),
-            created_at=created,
-        )
-
-
-def people_in_order(people: Iterable[Person]) -> list[Person]:
-    """Favourites first, then the rest; each group in the person's own order."""
-    return sorted(people, key=lambda p: (not p.favourite, p.position, p.created_at))
-
-
-def moved_people(people: Sequence[Person], person_id: str, step: int) -> list[Person]:
-    """Move someone one place up (-1) or down (+1) within their group (favourite or not).
-
-    Returns the people whose positions changed (empty at the edges or for an unknown id).
-    Positions are renumbered within the group, so duplicates from old data sort out.
-    """
-    return moved_within(people_in_order(people), person_id, step, lambda p: p.favourite)
 
 
 @dataclass(frozen=True)
