@@ -26,7 +26,9 @@ from companion.domain.dates import format_moment
 from companion.domain.reasons import (
     for_urge,
 )
-from companion.domain.urge import SKILLS, UrgeSession, span_words, urge_stats
+from companion.domain.urge import UrgeSession, span_words
+from companion.domain.urge_figures import urge_stats
+from companion.domain.urge_guidance import SKILLS
 from companion.features import COMMANDS
 from companion.letters import flows as letters
 from companion.main_screen import MainScreen

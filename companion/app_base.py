@@ -13,7 +13,7 @@ from textual.app import App
 from companion.clock import Clock
 from companion.domain.dates import local_today
 from companion.domain.errors import ValidationError
-from companion.store.durable import StoreError
+from companion.store.problems import StoreError
 from companion.store.repository import Repository
 from companion.ui.dialogs import Dialog
 

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     root = data_folder(args.data)
     from companion.app import build_app
-    from companion.store.durable import StoreError
+    from companion.store.problems import StoreError
 
     try:
         app = build_app(root)

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from companion.checklist import screen
 from companion.checklist.dialogs import ChannelDialog
+from companion.domain.channels import ADVOCATE_ID
 from companion.domain.checklist import (
-    ADVOCATE_ID,
     OWN_PREFIX,
     Channel,
     Item,

@@ -16,7 +16,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from companion.clock import Clock
 from companion.domain.dates import format_day
 from companion.domain.reasons import REVIEW_FIRST, Reason, category_label
-from companion.domain.urge import breath_at
+from companion.domain.urge_guidance import breath_at
 from companion.ui.safety import Page
 from companion.ui.text import typed
 

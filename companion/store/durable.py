@@ -24,8 +24,19 @@ from typing import Any, cast
 
 from tinydb.storages import Storage
 
-from companion.domain.dates import format_moment
 from companion.store.lock import InstanceLock
+from companion.store.problems import (
+    _NOTHING_LOST,
+    AlreadyOpenError,
+    Damaged,
+    NewerVersionError,
+    Recovery,
+    SaveError,
+    StoreError,
+    UnreadableError,
+    _plain_reason,
+    _save_message,
+)
 
 SCHEMA_VERSION: int = 1
 """The version of the stored layout this code writes and fully understands."""
@@ -48,67 +59,6 @@ Migration = Callable[[Tables], Tables]
 _TEMP_PREFIX = ".data."
 _TEMP_SUFFIX = ".tmp"
 _BACKUP_PATTERN = re.compile(r"data-(\d+)\.json")
-_NOTHING_LOST = "Nothing already saved was lost."
-_ALREADY_OPEN = (
-    "companion is already open in another window or terminal. "
-    "Close that one first; nothing here was changed."
-)
-
-
-class StoreError(Exception):
-    """Something went wrong with the stored data; ``str()`` is a calm, plain message."""
-
-
-class AlreadyOpenError(StoreError):
-    """Another process is using the same data folder."""
-
-    def __init__(self, message: str = _ALREADY_OPEN) -> None:
-        """Use the standard wording unless told otherwise."""
-        super().__init__(message)
-
-
-class NewerVersionError(StoreError):
-    """The data was saved by a newer version of the app; nothing was touched."""
-
-
-class UnreadableError(StoreError):
-    """The data cannot be loaded and no good backup exists; nothing was touched."""
-
-
-class SaveError(StoreError):
-    """A save did not happen; what was saved before is still there."""
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """What happened when the file could not be read and a backup was used."""
-
-    damaged_path: Path | None
-    """Where the unreadable file was moved (never deleted); None if the file was missing."""
-    restored_from: Path
-    """The backup that was loaded."""
-    restored_saved_at: datetime | None
-    """When that backup was saved, from its own content, if known."""
-
-    def message(self) -> str:
-        """Explain in plain words what was found and what was restored."""
-        if self.damaged_path is None:
-            first = "Your data file was missing."
-        else:
-            first = (
-                "Your data file could not be read, so it was set aside unchanged "
-                f"at {self.damaged_path}."
-            )
-        if self.restored_saved_at is None:
-            second = (
-                f"Your entries were restored from the newest readable backup, {self.restored_from}."
-            )
-        else:
-            when = format_moment(self.restored_saved_at)
-            second = (
-                f"Your entries as of {when} were restored from the backup {self.restored_from}."
-            )
-        return f"{first} {second}"
 
 
 @dataclass(frozen=True)
@@ -118,10 +68,6 @@ class _Loaded:
     tables: Tables
     version: int
     saved_at: datetime | None
-
-
-class _Damaged(Exception):
-    """The bytes are not a usable data file."""
 
 
 class _NotUpgradable(Exception):
@@ -158,16 +104,16 @@ def _parse_time(value: object) -> datetime | None:
 
 
 def _examine(raw: bytes, source: Path) -> _Loaded:
-    """Parse and check the envelope of a data file; raise _Damaged or NewerVersionError."""
+    """Parse and check the envelope of a data file; raise Damaged or NewerVersionError."""
     try:
         document = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as error:
-        raise _Damaged(str(error)) from error
+        raise Damaged(str(error)) from error
     if not isinstance(document, dict) or document.get("app") != APP_NAME:
-        raise _Damaged("not a data file of this app")
+        raise Damaged("not a data file of this app")
     version = document.get("schema_version")
     if type(version) is not int or version < 0:
-        raise _Damaged("no usable schema version")
+        raise Damaged("no usable schema version")
     if version > SCHEMA_VERSION:
         raise NewerVersionError(
             f"The data in {source} was saved by a newer version of companion. "
@@ -175,7 +121,7 @@ def _examine(raw: bytes, source: Path) -> _Loaded:
         )
     tables = document.get("tables")
     if not _is_tables(tables):
-        raise _Damaged("tables have the wrong shape")
+        raise Damaged("tables have the wrong shape")
     return _Loaded(cast(Tables, tables), version, _parse_time(document.get("saved_at")))
 
 
@@ -187,27 +133,6 @@ def _write_all(fd: int, data: bytes) -> None:
         if written <= 0:
             raise OSError(errno.EIO, "the system accepted no data")
         view = view[written:]
-
-
-def _plain_reason(error: OSError) -> str:
-    """The system's reason for an error, as a lower-case phrase."""
-    reason = error.strerror or str(error) or "the system reported an error"
-    return reason[:1].lower() + reason[1:]
-
-
-def _save_message(error: BaseException, root: Path) -> str:
-    """A calm sentence saying why a save failed."""
-    if isinstance(error, OSError):
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return f"Could not save: the disk is full. {_NOTHING_LOST}"
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"Could not save: the folder {root} can't be written to. {_NOTHING_LOST}"
-        return f"Could not save: {_plain_reason(error)}. {_NOTHING_LOST}"
-    if isinstance(error, (TypeError, ValueError, RecursionError, _Damaged)):
-        return (
-            f"Could not save: some of the data is in a form that can't be stored. {_NOTHING_LOST}"
-        )
-    return f"Could not save because of an unexpected problem. {_NOTHING_LOST}"
 
 
 class DataFolder:
@@ -318,7 +243,7 @@ class DataFolder:
             return
         try:
             data, stored = self._encode(tables)
-        except (TypeError, ValueError, RecursionError, _Damaged) as error:
+        except (TypeError, ValueError, RecursionError, Damaged) as error:
             raise SaveError(_save_message(error, self.root)) from error
         if current and stored == self._tables:
             return
@@ -449,7 +374,7 @@ class DataFolder:
             try:
                 self._validate(copy.deepcopy(tables))
             except Exception as error:
-                raise _Damaged(str(error)) from error
+                raise Damaged(str(error)) from error
         return tables
 
     def _load(self) -> None:
@@ -462,7 +387,7 @@ class DataFolder:
             try:
                 loaded = _examine(raw, self.path)
                 tables = self._prepare(loaded)
-            except _Damaged:
+            except Damaged:
                 pass
             except _NotUpgradable as error:
                 raise UnreadableError(
@@ -491,7 +416,7 @@ class DataFolder:
         backup, loaded = found
         try:
             data, stored = self._encode(loaded.tables)
-        except (TypeError, ValueError, RecursionError, _Damaged) as error:
+        except (TypeError, ValueError, RecursionError, Damaged) as error:
             raise UnreadableError(
                 f"The backup {backup} could not be prepared for use. Nothing was changed."
             ) from error
@@ -505,7 +430,7 @@ class DataFolder:
             try:
                 loaded = _examine(path.read_bytes(), path)
                 tables = self._prepare(loaded)
-            except (OSError, _Damaged, _NotUpgradable):
+            except (OSError, Damaged, _NotUpgradable):
                 continue
             return path, _Loaded(tables, loaded.version, loaded.saved_at)
         return None

@@ -24,7 +24,7 @@ from textual.worker import Worker
 from companion.clock import Clock
 from companion.domain.dates import local_today
 from companion.domain.errors import ValidationError
-from companion.store.durable import StoreError
+from companion.store.problems import StoreError
 from companion.store.repository import Repository
 from companion.ui.dialogs import Dialog
 from companion.ui.undo import UndoStack

@@ -18,7 +18,8 @@ from companion.domain.errors import ValidationError
 from companion.domain.fields import check_note
 from companion.domain.history import with_alias
 from companion.domain.profile import URGE_MINUTES
-from companion.domain.urge import OUTCOMES, TRIGGERS, Skill, UrgeSession
+from companion.domain.urge import OUTCOMES, TRIGGERS, UrgeSession
+from companion.domain.urge_guidance import Skill
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 from companion.ui.safety import Modal

@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from companion.domain.dates import format_moment, plural
 from companion.domain.history import with_alias
-from companion.domain.urge import FIGURES_FROM, OUTCOMES, Figures, UrgeSession, clock_text
+from companion.domain.urge import OUTCOMES, UrgeSession, clock_text
+from companion.domain.urge_figures import FIGURES_FROM, Figures
 from companion.ui.safety import Page
 from companion.ui.text import one_line, visible
 

@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from companion.domain.urge import PEAKS_FROM, UrgeSession, UrgeStats
+from companion.domain.urge import UrgeSession
+from companion.domain.urge_figures import PEAKS_FROM, UrgeStats
 from companion.ui.context import Context
 
 

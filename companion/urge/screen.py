@@ -16,14 +16,8 @@ from textual.reactive import reactive
 from textual.widgets import Footer, ProgressBar, Static
 
 from companion.clock import Clock
-from companion.domain.urge import (
-    ANCHORS,
-    SKILLS,
-    UrgeSession,
-    breath_at,
-    clock_text,
-    skills_for,
-)
+from companion.domain.urge import ANCHORS, UrgeSession, clock_text
+from companion.domain.urge_guidance import SKILLS, breath_at, skills_for
 from companion.ui.safety import Page
 from companion.ui.text import typed
 from companion.urge.wave import Wave

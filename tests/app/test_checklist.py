@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from companion.checklist.dialogs import ChannelDialog, SafetyNoteDialog
 from companion.checklist.screen import ChecklistScreen
-from companion.domain.checklist import SHIPPED
+from companion.domain.channels import SHIPPED
 from companion.main_screen import MainScreen
 
 from .support import reopen, screen_text, screen_words, seed, toasts

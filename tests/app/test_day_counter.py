@@ -12,7 +12,7 @@ from companion.counter.dialogs import SlipDialog, StartDateDialog
 from companion.counter.pane import DayCounter
 from companion.counter.slips import SlipsScreen
 from companion.main_screen import MainScreen
-from companion.store.durable import SaveError
+from companion.store.problems import SaveError
 from companion.ui.dialogs import ConfirmDialog
 from companion.ui.hide import HiddenScreen
 

@@ -361,7 +361,7 @@ async def test_letters_in_a_reason_are_not_keys(make_app, data_dir) -> None:
 
 async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatch) -> None:
     """With the disk full, the reason dialog comes back with every word."""
-    from companion.store.durable import SaveError
+    from companion.store.problems import SaveError
 
     seed(data_dir)
     app = make_app()

@@ -148,7 +148,8 @@ def _dialogs() -> list[object]:
     from companion.counter.dialogs import SlipDialog
     from companion.dates.dialog import DateDraft, MarkedDateDialog
     from companion.domain.helplines import load_shipped, shipped_text
-    from companion.domain.urge import SKILLS, UrgeSession
+    from companion.domain.urge import UrgeSession
+    from companion.domain.urge_guidance import SKILLS
     from companion.hoovers.dialog import HooverDialog, HooverDraft
     from companion.modes.dialogs import ModeDialog, ModeDraft, NecessaryDialog, NecessaryDraft
     from companion.reasons.dialog import ReasonDraft
@@ -395,7 +396,7 @@ async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
     from textual.widgets import Button
     from textual.widgets._toast import Toast
 
-    from companion.store.durable import SaveError
+    from companion.store.problems import SaveError
 
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()

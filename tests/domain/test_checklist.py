@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.domain.channels import ADVOCATE_ID, SHIPPED
 from companion.domain.checklist import (
-    ADVOCATE_ID,
     AFRAID,
     NAME_LIMIT,
     OWN_GROUP,
-    SHIPPED,
     STATES,
     STEP_STATES,
     Channel,

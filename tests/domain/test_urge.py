@@ -19,23 +19,22 @@ from companion.domain.errors import ValidationError
 from companion.domain.fields import NOTE_LIMIT
 from companion.domain.urge import (
     ANCHORS,
-    FIGURES_FROM,
-    GUIDANCE,
-    GUIDANCE_STARTS,
     MODES,
     OUTCOMES,
-    SKILLS,
-    SOBER,
     TRIGGERS,
-    Breath,
-    Figures,
     Rating,
     UrgeSession,
-    breath_at,
     clock_text,
-    personal_figures,
+)
+from companion.domain.urge_figures import FIGURES_FROM, Figures, personal_figures, urge_stats
+from companion.domain.urge_guidance import (
+    GUIDANCE,
+    GUIDANCE_STARTS,
+    SKILLS,
+    SOBER,
+    Breath,
+    breath_at,
     skills_for,
-    urge_stats,
 )
 
 T0 = datetime(2026, 11, 25, 2, 0, tzinfo=UTC)

@@ -15,7 +15,8 @@ from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact
 from companion.domain.wins import Win
-from companion.store.repository import Repository, validate_tables
+from companion.store.repository import Repository
+from companion.store.tables import validate_tables
 
 TODAY = date(2026, 11, 25)
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)

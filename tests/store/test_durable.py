@@ -18,18 +18,15 @@ import pytest
 from tinydb import Query, TinyDB
 
 from companion.store import durable
-from companion.store.durable import (
-    FILE_NAME,
-    SCHEMA_VERSION,
-    DataFolder,
-    DurableStorage,
+from companion.store.durable import FILE_NAME, SCHEMA_VERSION, DataFolder, DurableStorage
+from companion.store.lock import InstanceLock
+from companion.store.problems import (
     NewerVersionError,
     Recovery,
     SaveError,
     StoreError,
     UnreadableError,
 )
-from companion.store.lock import InstanceLock
 
 Tables = dict[str, Any]
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.store.durable import AlreadyOpenError, DataFolder
+from companion.store.durable import DataFolder
 from companion.store.lock import InstanceLock
+from companion.store.problems import AlreadyOpenError
 
 REPO = Path(__file__).resolve().parents[2]
 ALREADY_OPEN = (

@@ -1,0 +1,100 @@
+"""What can go wrong with the data folder, in words a person can act on, and what was
+restored after damage."""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from companion.domain.dates import format_moment
+
+_NOTHING_LOST = "Nothing already saved was lost."
+
+
+_ALREADY_OPEN = (
+    "companion is already open in another window or terminal. "
+    "Close that one first; nothing here was changed."
+)
+
+
+class Damaged(Exception):
+    """The bytes are not a usable data file (never shown: loading says what it did)."""
+
+
+class StoreError(Exception):
+    """Something went wrong with the stored data; ``str()`` is a calm, plain message."""
+
+
+class AlreadyOpenError(StoreError):
+    """Another process is using the same data folder."""
+
+    def __init__(self, message: str = _ALREADY_OPEN) -> None:
+        """Use the standard wording unless told otherwise."""
+        super().__init__(message)
+
+
+class NewerVersionError(StoreError):
+    """The data was saved by a newer version of the app; nothing was touched."""
+
+
+class UnreadableError(StoreError):
+    """The data cannot be loaded and no good backup exists; nothing was touched."""
+
+
+class SaveError(StoreError):
+    """A save did not happen; what was saved before is still there."""
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What happened when the file could not be read and a backup was used."""
+
+    damaged_path: Path | None
+    """Where the unreadable file was moved (never deleted); None if the file was missing."""
+    restored_from: Path
+    """The backup that was loaded."""
+    restored_saved_at: datetime | None
+    """When that backup was saved, from its own content, if known."""
+
+    def message(self) -> str:
+        """Explain in plain words what was found and what was restored."""
+        if self.damaged_path is None:
+            first = "Your data file was missing."
+        else:
+            first = (
+                "Your data file could not be read, so it was set aside unchanged "
+                f"at {self.damaged_path}."
+            )
+        if self.restored_saved_at is None:
+            second = (
+                f"Your entries were restored from the newest readable backup, {self.restored_from}."
+            )
+        else:
+            when = format_moment(self.restored_saved_at)
+            second = (
+                f"Your entries as of {when} were restored from the backup {self.restored_from}."
+            )
+        return f"{first} {second}"
+
+
+def _plain_reason(error: OSError) -> str:
+    """The system's reason for an error, as a lower-case phrase."""
+    reason = error.strerror or str(error) or "the system reported an error"
+    return reason[:1].lower() + reason[1:]
+
+
+def _save_message(error: BaseException, root: Path) -> str:
+    """A calm sentence saying why a save failed."""
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"Could not save: the disk is full. {_NOTHING_LOST}"
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"Could not save: the folder {root} can't be written to. {_NOTHING_LOST}"
+        return f"Could not save: {_plain_reason(error)}. {_NOTHING_LOST}"
+    if isinstance(error, (TypeError, ValueError, RecursionError, Damaged)):
+        return (
+            f"Could not save: some of the data is in a form that can't be stored. {_NOTHING_LOST}"
+        )
+    return f"Could not save because of an unexpected problem. {_NOTHING_LOST}"
