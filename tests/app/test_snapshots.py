@@ -18,7 +18,7 @@ from textual.worker import WorkerState
 
 from companion.app import build_app
 
-from .support import damage_with_backup, seed, steady_cursors
+from .support import damage_with_backup, screen_words, seed, steady_cursors
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -63,29 +63,70 @@ async def _steady(pilot) -> None:
     await pilot.pause()
 
 
+def _looking(run_before=None):
+    """Wrap ``run_before`` so the test can also read the picture it takes.
+
+    After ``run_before`` (and then any ``press``) the screenshot, as it is taken, puts the
+    screen's words (``screen_words``) in ``seen``. A fact asserted on ``seen[-1]`` holds of
+    the very screen the snapshot shows, so a wrong snapshot accepted by mistake with
+    ``--snapshot-update`` still fails its test."""
+    seen: list[str] = []
+
+    async def looking(pilot) -> None:
+        if run_before is not None:
+            await run_before(pilot)
+        app = pilot.app
+        export = app.export_screenshot
+
+        def export_and_look(*args, **kwargs):
+            seen.append(screen_words(app))
+            return export(*args, **kwargs)
+
+        app.export_screenshot = export_and_look
+
+    return looking, seen
+
+
+def _in_order(words: str, *parts: str) -> bool:
+    """Whether ``words`` holds each of ``parts``, each one after the one before."""
+    start = 0
+    for part in parts:
+        found = words.find(part, start)
+        if found < 0:
+            return False
+        start = found + len(part)
+    return True
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_main_screen(snap_compare, make_app, data_dir, size) -> None:
-    """All four panes; the counter shows 35 days, the span, the next milestone and totals."""
+    """All four panes; the counter shows 36 days, the span, the next milestone and totals."""
     seed(
         data_dir,
         start=date(2026, 9, 1),
         slips=[(date(2026, 10, 20), "messaged", "")],
         alias="Sam",
     )
-    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+    looking, seen = _looking(_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "5 weeks 1 day since Tue 20 Oct 2026 (1 month 5 days)" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_main_screen_empty(snap_compare, make_app, data_dir, size) -> None:
     """Before a start day: the counter asks kindly; the other panes show their notes."""
     seed(data_dir)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+    looking, seen = _looking(_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Press d to set the day." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_welcome(snap_compare, make_app, size) -> None:
     """The first start: what this place is, and two optional questions."""
-    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+    looking, seen = _looking(_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "What would you like me to call the person you left? (optional)" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -97,7 +138,9 @@ def test_start_day_dialog(snap_compare, make_app, data_dir, size) -> None:
         await pilot.press("d", "ctrl+u", *"17 Oct")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "→ Sat 17 Oct 2026" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -109,7 +152,9 @@ def test_start_day_dialog_refusal(snap_compare, make_app, data_dir, size) -> Non
         await pilot.press("d", "ctrl+u", *"2027-01-01")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Fri 1 Jan 2027 hasn't happened yet." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -121,7 +166,9 @@ def test_slip_confirm(snap_compare, make_app, data_dir, size) -> None:
         await pilot.press("s")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Contact happened? That's all right." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -133,7 +180,9 @@ def test_slip_dialog(snap_compare, make_app, data_dir, size) -> None:
         await pilot.press("s", "enter")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "I sent Sam a message" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -152,7 +201,9 @@ def test_slips_list(snap_compare, make_app, data_dir, size) -> None:
         await pilot.press("l")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "Tue 20 Oct 2026 I looked", "Mon 14 Sep 2026 I answered")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -164,14 +215,18 @@ def test_alias_dialog(snap_compare, make_app, data_dir, size) -> None:
         pilot.app.action_set_alias()
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "What should I call them?" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare, make_app, data_dir, size) -> None:
     """? shows the day counter's help beside the panes."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["?"]))
+    looking, seen = _looking(_keys(["?"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "No Contact day counter" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -180,8 +235,11 @@ def test_restored_notice(snap_compare, clock, size) -> None:
     fixed = Path(tempfile.gettempdir()) / "companion-snapshot-restore"
     shutil.rmtree(fixed, ignore_errors=True)
     damage_with_backup(fixed, clock)
+    looking, seen = _looking(_steady)
     try:
-        assert snap_compare(build_app(fixed, clock), terminal_size=size, run_before=_steady)
+        assert snap_compare(build_app(fixed, clock), terminal_size=size, run_before=looking)
+        damaged, backup = fixed / "data.damaged-20261125-100200.json", fixed / "backups" / "data-"
+        assert _in_order(seen[-1], "set aside unchanged at", f"{damaged}.", "backup", f"{backup}")
     finally:
         shutil.rmtree(fixed, ignore_errors=True)
 
@@ -189,7 +247,9 @@ def test_restored_notice(snap_compare, clock, size) -> None:
 def test_hidden(snap_compare, make_app, data_dir) -> None:
     """ctrl+l: nothing at all on the screen."""
     seed(data_dir, start=date(2026, 10, 1), alias="Sam")
-    assert snap_compare(make_app(), press=["ctrl+l"])
+    looking, seen = _looking()
+    assert snap_compare(make_app(), press=["ctrl+l"], run_before=looking)
+    assert seen[-1] == ""
 
 
 async def _ride(pilot, clock, ratings=("7", "9", "6", "3")) -> None:
@@ -209,19 +269,23 @@ async def _ride(pilot, clock, ratings=("7", "9", "6", "3")) -> None:
 def test_urge_start(snap_compare, make_app, data_dir, size) -> None:
     """The one step before the timer: the ten anchors and the length."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u"]))
+    looking, seen = _looking(_keys(["u"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "0 no pull at all", "9 one step away", "Length: 20 minutes")
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urge_session_started(snap_compare, make_app, data_dir, size) -> None:
     """Just started at 7: clock, pacer, the first step, skills for 5-7, the safety question."""
     seed(data_dir, start=date(2026, 10, 1))
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u", "7"]))
+    looking, seen = _looking(_keys(["u", "7"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Now: 7, it feels urgent." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urge_session_check_in(snap_compare, make_app, data_dir, clock, size) -> None:
-    """Seven minutes in: the wave so far, a later step, and the check-in asking again."""
+    """8:30 in: the wave so far, a later step, and the check-in asking again."""
     seed(data_dir, start=date(2026, 10, 1))
 
     async def run_before(pilot) -> None:
@@ -229,7 +293,9 @@ def test_urge_session_check_in(snap_compare, make_app, data_dir, clock, size) ->
         clock.advance(minutes=2, seconds=30)
         await pilot.pause(0.3)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "How strong is it now? Press 0 to 9." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -242,14 +308,19 @@ def test_urge_end(snap_compare, make_app, data_dir, clock, size) -> None:
         await pilot.press("e")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    ends = ["1 I didn't contact Sam", "2 Still deciding", "3 I contacted Sam", "4 Sam contacted me"]
+    assert _in_order(seen[-1], *ends)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_urge_skill(snap_compare, make_app, data_dir, size) -> None:
     """At a 9, the TIPP card with its medical caution."""
     seed(data_dir)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["u", "9", "a"]))
+    looking, seen = _looking(_keys(["u", "9", "a"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Cold water slows the heart and exercise speeds it up." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -257,7 +328,9 @@ def test_urge_unsent(snap_compare, make_app, data_dir, size) -> None:
     """The message that is never sent."""
     seed(data_dir, alias="Sam")
     press = ["u", "8", "w", *"I just want to know why."]
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "I just want to know why." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -276,7 +349,9 @@ def test_urge_history_and_pane(snap_compare, make_app, data_dir, clock, size) ->
         await pilot.press("2", "v")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Across your 5 sessions" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -293,14 +368,18 @@ def test_main_screen_after_sessions(snap_compare, make_app, data_dir, clock, siz
             await pilot.pause()
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Sessions closed: 2" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_crisis_view(snap_compare, make_app, data_dir, size) -> None:
     """! from the main screen: where to turn now."""
     seed(data_dir)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["!"]))
+    looking, seen = _looking(_keys(["!"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Emergency numbers 112 Across the EU, the UK, Ireland and India" in seen[-1]
 
 
 def _seed_reasons(data_dir, count: int) -> None:
@@ -331,7 +410,9 @@ def _seed_reasons(data_dir, count: int) -> None:
 def test_reasons_pane_long_list(snap_compare, make_app, data_dir, size) -> None:
     """Forty reasons: pinned first with a star, each on one line with its kind dimmed."""
     _seed_reasons(data_dir, 40)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["3"]))
+    looking, seen = _looking(_keys(["3"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "★ Reason number 3:", "★ Reason number 6:", "Reason number 1:")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -339,7 +420,9 @@ def test_reason_dialog(snap_compare, make_app, data_dir, size) -> None:
     """Writing a reason: text, summary, kind, date, pin; Save visible at 80x24."""
     seed(data_dir)
     press = ["3", "a", *"They took my keys so I couldn't leave."]
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "They took my keys so I couldn't", "Pin to the top", "Save Cancel")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -352,7 +435,9 @@ def test_guided_prompt(snap_compare, make_app, data_dir, size) -> None:
     repository = Repository.open(data_dir)
     repository.save_guided_step(all_prompts().index((2, 0)))  # promises not kept
     repository.close()
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["3", "g"]))
+    looking, seen = _looking(_keys(["3", "g"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "A promise they made: what was said, and what actually happened." in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -362,7 +447,9 @@ def test_review(snap_compare, data_dir, clock, size) -> None:
 
     _seed_reasons(data_dir, 6)
     app = build_app(data_dir, clock, random.Random(3))
-    assert snap_compare(app, terminal_size=size, run_before=_keys(["r"]))
+    looking, seen = _looking(_keys(["r"]))
+    assert snap_compare(app, terminal_size=size, run_before=looking)
+    assert "Reason number 3: the time it happened, in my own words. Promises not kept" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -373,7 +460,9 @@ def test_review_closing(snap_compare, data_dir, clock, size) -> None:
     _seed_reasons(data_dir, 6)
     app = build_app(data_dir, clock, random.Random(3))
     press = ["r", "space", "space", "space"]
-    assert snap_compare(app, terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(app, terminal_size=size, run_before=looking)
+    assert "m show more (3 left)" in seen[-1]
 
 
 def _seed_contacts(data_dir, country: str) -> None:
@@ -404,6 +493,16 @@ def _seed_contacts(data_dir, country: str) -> None:
 
 
 COUNTRIES = [pytest.param("GB-ENG", id="england"), pytest.param("AU", id="australia")]
+PANE_ORDER = {
+    "GB-ENG": ["★ Dr Okaf", "Maya", "Emergency services (999) 999", "National Domes"],
+    "AU": ["★ Dr Okaf", "Maya", "Emergency services (000) 000", "1800RESPECT"],
+}
+"""The contacts pane's rows, in order: the favourite, the other person, the helplines."""
+CRISIS_ORDER = {
+    "GB-ENG": ["On a mobile, call 999.", "Your people", "Dr Okafor", "Maya"],
+    "AU": ["Your people", "Dr Okafor", "Maya", "Domestic abuse support", "1800RESPECT"],
+}
+"""The crisis view in order (Australia's 000 is drawn only as Digits, not as words)."""
 
 
 @pytest.mark.parametrize("country", COUNTRIES)
@@ -411,7 +510,9 @@ COUNTRIES = [pytest.param("GB-ENG", id="england"), pytest.param("AU", id="austra
 def test_contacts_pane(snap_compare, make_app, data_dir, size, country) -> None:
     """The pane: the favourite first, then the other person, then the country's helplines."""
     _seed_contacts(data_dir, country)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["4"]))
+    looking, seen = _looking(_keys(["4"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], *PANE_ORDER[country])
 
 
 @pytest.mark.parametrize("country", COUNTRIES)
@@ -419,7 +520,9 @@ def test_contacts_pane(snap_compare, make_app, data_dir, size, country) -> None:
 def test_crisis_view_for_a_country(snap_compare, make_app, data_dir, size, country) -> None:
     """!: the emergency number large, your people, then helplines with their check dates."""
     _seed_contacts(data_dir, country)
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["!"]))
+    looking, seen = _looking(_keys(["!"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], *CRISIS_ORDER[country])
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -427,14 +530,19 @@ def test_person_dialog(snap_compare, make_app, data_dir, size) -> None:
     """Adding someone you trust."""
     _seed_contacts(data_dir, "GB-ENG")
     press = ["4", "a", *"Sam"]
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "Someone you trust", "Name", "Sam")
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_hoover_dialog(snap_compare, make_app, data_dir, size) -> None:
     """h after the caution: when, how, what was said, how it felt, safety, answered."""
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(["h", "enter"]))
+    looking, seen = _looking(_keys(["h", "enter"]))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    fields = ["When", "How", "What was said", "How it felt", "unsafe", "I answered"]
+    assert _in_order(seen[-1], "Sam reached out", *fields)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -442,7 +550,9 @@ def test_main_screen_after_a_hoover(snap_compare, make_app, data_dir, size) -> N
     """The counter says how many times they reached out, not answered; the streak is as before."""
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
     press = ["h", "enter", "ctrl+s"]
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "Sam reached out 1 time, not answered" in seen[-1]
 
 
 def _seed_boundaries(data_dir) -> None:
@@ -473,6 +583,21 @@ def _seed_boundaries(data_dir) -> None:
     repo.close()
 
 
+BOUNDARY_FACTS = {
+    "main-screen": ["1 Unavoidable contact", "out 3 times, not answered"],
+    "hoover-list": ["Sat 21 Nov 2026 An email", "Sat 14 Nov 2026 Through", "Mon 2 Nov 2026 A text"],
+    "hoover-list-filtered": ["Showing: a text message (1 of 3).", "Mon 2 Nov 2026 A text message"],
+    "mode-dialog": ["Your contact mode", "Unavoidable contact ▼", "Email only, children"],
+    "modes-list": ["Thu 1 Oct 2026 Unavoidable contact Email only, children"],
+    "necessary-dialog": ["Necessary contact", "What it was about"],
+    "necessary-list": ["Fri 20 Nov 2026 An email Pick-up on Friday"],
+    "win-dialog": ["A little win", "What went right? Small things count."],
+    "wins-list": ["Wed 25 Nov 2026 Walked by the sea", "Tue 24 Nov 2026 Said no to a call"],
+    "dates-list": ["in 3 days 28 Nov, every year Their birthday", "in 48 days Tue 12 Jan 2027"],
+    "date-dialog": ["A date that matters", "What is the day? Their birthday", "Every year"],
+}
+"""What each of BOUNDARY_VIEWS shows of what was logged, in order (lists newest first)."""
+
 BOUNDARY_VIEWS = {
     "main-screen": [],
     "hoover-list": ["v"],
@@ -494,14 +619,18 @@ def test_boundary_views(snap_compare, make_app, data_dir, size, view) -> None:
     """Each list and dialog around the streak, with a little of everything logged."""
     _seed_boundaries(data_dir)
     press = BOUNDARY_VIEWS[view]
-    assert snap_compare(make_app(), terminal_size=size, run_before=_keys(press))
+    looking, seen = _looking(_keys(press))
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], *BOUNDARY_FACTS[view])
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_little_win_question(snap_compare, make_app, data_dir, size) -> None:
     """No win yet today: the day counter asks quietly what went right."""
     seed(data_dir, start=date(2026, 9, 1))
-    assert snap_compare(make_app(), terminal_size=size, run_before=_steady)
+    looking, seen = _looking(_steady)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "What went right today?" in seen[-1]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -513,7 +642,9 @@ def test_checklist_safety_note(snap_compare, make_app, data_dir, size) -> None:
         pilot.app.action_command("checklist.show")
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert _in_order(seen[-1], "Are you afraid of how Sam might react?", "Yes Not sure No")
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -537,4 +668,6 @@ def test_checklist(snap_compare, make_app, data_dir, size) -> None:
         await pilot.press(*["down"] * 8)
         await _steady(pilot)
 
-    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
+    looking, seen = _looking(run_before)
+    assert snap_compare(make_app(), terminal_size=size, run_before=looking)
+    assert "You've looked at 3 of 24." in seen[-1]
