@@ -78,6 +78,10 @@ def steady_cursors(app: App[object]) -> None:
         field.cursor_blink = False
     for area in app.screen.query(TextArea):
         area.cursor_blink = False
+        # A text area keeps drawn lines in a cache whose key cannot tell "blink off" from
+        # "blinking, in its dark half": forget them, so the cursor is drawn as it is now.
+        area.notify_style_update()
+        area.refresh()
 
 
 def at(moment: datetime) -> str:

@@ -6,6 +6,7 @@ only after looking at the new picture.
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import tempfile
 import time
@@ -233,15 +234,23 @@ def test_help(snap_compare, make_app, data_dir, size) -> None:
 def test_restored_notice(snap_compare, clock, size) -> None:
     """After a damaged file, the notice says what happened and where both files are."""
     fixed = Path(tempfile.gettempdir()) / "companion-snapshot-restore"
-    shutil.rmtree(fixed, ignore_errors=True)
-    damage_with_backup(fixed, clock)
-    looking, seen = _looking(_steady)
-    try:
-        assert snap_compare(build_app(fixed, clock), terminal_size=size, run_before=looking)
-        damaged, backup = fixed / "data.damaged-20261125-100200.json", fixed / "backups" / "data-"
-        assert _in_order(seen[-1], "set aside unchanged at", f"{damaged}.", "backup", f"{backup}")
-    finally:
+    # The folder's path is in the picture, so both sizes use the same one: one at a time,
+    # even when they run side by side on two workers.
+    with open(f"{fixed}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         shutil.rmtree(fixed, ignore_errors=True)
+        damage_with_backup(fixed, clock)
+        looking, seen = _looking(_steady)
+        try:
+            app = build_app(fixed, clock)
+            assert snap_compare(app, terminal_size=size, run_before=looking)
+            damaged = fixed / "data.damaged-20261125-100200.json"
+            backup = fixed / "backups" / "data-"
+            assert _in_order(
+                seen[-1], "set aside unchanged at", f"{damaged}.", "backup", f"{backup}"
+            )
+        finally:
+            shutil.rmtree(fixed, ignore_errors=True)
 
 
 def test_hidden(snap_compare, make_app, data_dir) -> None:
