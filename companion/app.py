@@ -33,7 +33,7 @@ from companion.features import COMMANDS
 from companion.letters import flows as letters
 from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
-from companion.settings.dialogs import AliasDialog
+from companion.settings import flows as settings
 from companion.store.repository import Repository
 from companion.ui.commands import palette
 from companion.ui.context import Context, DataChanged
@@ -45,7 +45,7 @@ from companion.urge.history import UrgeHistoryScreen
 from companion.urge.pane import UrgePane
 from companion.urge.screen import UrgeScreen
 from companion.urge.start import UrgeStartDialog
-from companion.welcome.screen import Welcome, WelcomeScreen
+from companion.welcome import flows as welcome
 
 T = TypeVar("T")
 
@@ -120,32 +120,15 @@ class CompanionApp(AppBase):
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         # Until every pane listens for itself, a change shows everywhere.
         self.ctx.listen(self, self._bridge_changed)
-        self.remember_theme()
+        settings.remember_theme(self.ctx)
         if self.repository.recovery is not None:
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
             )
         if not self.repository.profile.welcomed:
-            self.welcome()
+            self.ctx.start(welcome.welcome(self.ctx))
         elif self.current_urge is not None:
             self.offer_resume(self.current_urge)
-
-    @work(exclusive=True, group="welcome")
-    async def welcome(self) -> None:
-        """The first-run welcome; whatever is chosen is saved at once."""
-        welcome = WelcomeScreen(self.today, contacts.shipped().countries, contacts.locale_country())
-        chosen: Welcome | None = await self.push_screen_wait(welcome)
-        profile = self.repository.profile
-        alias = chosen.alias if chosen else profile.alias
-        welcomed = replace(profile, alias=alias, welcomed=True)
-        if self.attempt(self.repository.save_profile, welcomed) is None:
-            return
-        if chosen is not None and chosen.start is not None:
-            self.attempt(self.repository.save_start, chosen.start, self.today)
-        country = chosen.country if chosen is not None else None
-        if country is not None and self.attempt(self.repository.save_country, country) is not None:
-            self.ctx.changed(contacts.COUNTRY)
-        self.refresh_figures()
 
     # Figures -------------------------------------------------------------------
 
@@ -349,16 +332,6 @@ class CompanionApp(AppBase):
     def bell(self) -> None:
         """Never ring the terminal bell: a sound could give the app away."""
 
-    @work(group="dialog")
-    async def action_set_alias(self) -> None:
-        """Choose how the app refers to the person they left."""
-        alias = await self.push_screen_wait(AliasDialog(self.repository.profile.alias))
-        if alias is None:
-            return
-        profile = replace(self.repository.profile, alias=alias, welcomed=True)
-        if self.attempt(self.repository.save_profile, profile) is not None:
-            self.refresh_figures()
-
     # Help, hiding, palette -----------------------------------------------------
 
     def action_toggle_help(self) -> None:
@@ -416,9 +389,6 @@ class CompanionApp(AppBase):
         if isinstance(screen, MainScreen):
             yield SystemCommand(
                 "Urge sessions", "Every urge you rode out", self.action_urge_history
-            )
-            yield SystemCommand(
-                "Name for them", "How the app refers to the person you left", self.action_set_alias
             )
             yield SystemCommand(
                 "Urge session length",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -38,26 +37,6 @@ class AppBase(App[None]):
     def alias(self) -> str:
         """The name the person chose for the one they left, or empty."""
         return self.repository.profile.alias
-
-    def remember_theme(self) -> None:
-        """Show the theme chosen before (if this Textual still has it), and keep each new
-        choice in the settings, so it is still chosen after a restart."""
-        chosen = self.repository.profile.theme
-        if chosen and chosen in self.available_themes:
-            self.theme = chosen
-        self.watch(self, "theme", self._theme_chosen, init=False)
-
-    def _theme_chosen(self, theme: str) -> None:
-        """Keep a newly chosen theme."""
-        profile = self.repository.profile
-        if theme != profile.theme and self.repository.folder.is_open:
-            self.attempt(self.repository.save_profile, replace(profile, theme=theme))
-
-    def remember_voice(self, voice: str) -> None:
-        """Keep the way of writing chosen in guided writing."""
-        profile = self.repository.profile
-        if voice != profile.guided_voice:
-            self.attempt(self.repository.save_profile, replace(profile, guided_voice=voice))
 
     def attempt(self, save: Callable[..., T], *args: Any) -> T | None:
         """Run ``save(*args)``, which returns what it stored; on a problem, say so, return None."""

@@ -15,6 +15,7 @@ from companion.hoovers import flows as hoovers
 from companion.letters import flows as letters
 from companion.modes import flows as modes
 from companion.reasons import flows as reasons
+from companion.settings import flows as settings
 from companion.ui.commands import Command, index, key_bindings
 from companion.wins import flows as wins
 
@@ -28,6 +29,7 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     reasons.COMMANDS,
     contacts.COMMANDS,
     checklist.COMMANDS,
+    settings.COMMANDS,
 )
 """One table per feature."""
 

@@ -12,6 +12,7 @@ from companion.domain.reasons import Reason, moved, next_position, prompt_at, re
 from companion.reasons.dialog import ReasonDialog, ReasonDraft, ReasonValues
 from companion.reasons.guided import GuidedScreen, Keeping
 from companion.reasons.review import BreatheScreen, ReviewScreen, ReviewSteps
+from companion.settings import flows as settings
 from companion.ui.commands import Command
 from companion.ui.context import Context
 
@@ -82,7 +83,7 @@ def guided(ctx: Context) -> None:
     keeping = Keeping(
         answer=partial(keep_answer, ctx, answers),
         step=partial(remember_step, ctx),
-        voice=partial(remember_voice, ctx),
+        voice=partial(settings.remember_voice, ctx),
     )
     screen = GuidedScreen(step, keeping, ctx.repository.profile.guided_voice)
     ctx.show(screen, callback=lambda _: ctx.changed(KIND))
@@ -120,13 +121,6 @@ def keep_answer(ctx: Context, answers: dict[int, str], step: int, text: str) -> 
 def remember_step(ctx: Context, step: int) -> None:
     """Remember where the guided writing is, for next time."""
     ctx.try_save(ctx.repository.save_guided_step, step)
-
-
-def remember_voice(ctx: Context, voice: str) -> None:
-    """Keep the way of writing chosen in guided writing, for next time."""
-    profile = ctx.repository.profile
-    if voice != profile.guided_voice:
-        ctx.try_save(ctx.repository.save_profile, replace(profile, guided_voice=voice))
 
 
 # Reading them ----------------------------------------------------------------------------

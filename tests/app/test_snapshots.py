@@ -213,7 +213,7 @@ def test_alias_dialog(snap_compare, make_app, data_dir, size) -> None:
     seed(data_dir, start=date(2026, 10, 1))
 
     async def run_before(pilot) -> None:
-        pilot.app.action_set_alias()
+        pilot.app.action_command("settings.alias")
         await _steady(pilot)
 
     looking, seen = _looking(run_before)
