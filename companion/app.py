@@ -5,12 +5,9 @@ from __future__ import annotations
 import importlib.util
 import random
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any, ClassVar, TypeVar
 
-from rich.text import Text
-from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -20,31 +17,17 @@ from companion.app_base import AppBase
 from companion.clock import Clock, SystemClock
 from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
-from companion.counter import flows as counter
 from companion.counter.pane import DayCounter
-from companion.domain.dates import format_moment
-from companion.domain.reasons import (
-    for_urge,
-)
-from companion.domain.urge import UrgeSession, span_words
-from companion.domain.urge_figures import urge_stats
-from companion.domain.urge_guidance import SKILLS
 from companion.features import COMMANDS
-from companion.letters import flows as letters
 from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
 from companion.settings import flows as settings
 from companion.store.repository import Repository
 from companion.ui.commands import palette
 from companion.ui.context import Context, DataChanged
-from companion.ui.dialogs import ConfirmDialog, NoticeDialog
+from companion.ui.dialogs import NoticeDialog
 from companion.ui.hide import HiddenScreen
-from companion.ui.text import one_line
-from companion.urge.dialogs import SkillDialog, TriggerDialog, UrgeEndDialog, UrgeLengthDialog
-from companion.urge.history import UrgeHistoryScreen
-from companion.urge.pane import UrgePane
-from companion.urge.screen import UrgeScreen
-from companion.urge.start import UrgeStartDialog
+from companion.urge import flows as urge
 from companion.welcome import flows as welcome
 
 T = TypeVar("T")
@@ -106,8 +89,14 @@ class CompanionApp(AppBase):
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
         self.shown_day = self.today
-        self.current_urge: UrgeSession | None = repository.open_urge
-        self.ctx = Context(self, repository, self.clock, self.rng, crisis=self.action_crisis)
+        self.ctx = Context(
+            self,
+            repository,
+            self.clock,
+            self.rng,
+            crisis=self.action_crisis,
+            running_urge=repository.open_urge,
+        )
 
     # Start-up ----------------------------------------------------------------
 
@@ -127,21 +116,17 @@ class CompanionApp(AppBase):
             )
         if not self.repository.profile.welcomed:
             self.ctx.start(welcome.welcome(self.ctx))
-        elif self.current_urge is not None:
-            self.offer_resume(self.current_urge)
+        elif self.ctx.running_urge is not None:
+            self.ctx.start(urge.offer_resume(self.ctx))
 
     # Figures -------------------------------------------------------------------
 
     def refresh_figures(self) -> None:
         """Recompute the day counter for today."""
         self.shown_day = self.today
-        stats = urge_stats(self.repository.urges, self.clock.now())
         for screen in self.screen_stack:
             for counter_pane in screen.query(DayCounter):
                 counter_pane.show_figures()
-            for urges in screen.query(UrgePane):
-                urges.stats = stats
-                urges.running = self.current_urge
 
     def _bridge_changed(self, change: DataChanged) -> None:
         """Show every figure and every open list again after a change."""
@@ -155,146 +140,16 @@ class CompanionApp(AppBase):
         """Start the command with ``command_id`` (a key or the palette chose it)."""
         COMMANDS[command_id].start(self.ctx)
 
+    def action_urge(self) -> None:
+        """``u``, from every full screen: ride out an urge, or go back to the one running."""
+        self.action_command("urge.start")
+
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
         if self.today != self.shown_day:
             self.shown_day = self.today
             self.ctx.changed("day")
             self.refresh_figures()
-
-    # Urge surfing ----------------------------------------------------------------
-
-    @work(group="urge")
-    async def action_urge(self) -> None:
-        """Start riding out an urge: one digit and the timer runs. Or go back to one."""
-        if any(isinstance(screen, UrgeScreen | UrgeStartDialog) for screen in self.screen_stack):
-            return
-        if self.current_urge is not None:
-            self.show_urge(self.current_urge)
-            return
-        minutes = self.repository.profile.urge_minutes
-        choice = await self.push_screen_wait(UrgeStartDialog(minutes))
-        if choice is None:
-            return
-        if self.current_urge is not None:  # a second prompt answered after the first
-            self.show_urge(self.current_urge)
-            return
-        session = UrgeSession.start(choice.rating, self.clock.now(), choice.mode, minutes)
-        self.current_urge = session
-        self.show_urge(session)
-        # The timer is already running: a failed save is reported but never stops it,
-        # and every later change saves the whole session again.
-        self.attempt(self.repository.save_urge, session)
-        self.refresh_figures()
-
-    def show_urge(self, session: UrgeSession) -> None:
-        """Show the running session, with one of the person's own reasons."""
-        reason = for_urge(self.repository.reasons, self.rng)
-        glance = one_line(reason.glance, 160) if reason is not None else ""
-        self.push_screen(UrgeScreen(session, self.clock, glance), callback=self._left_urge)
-
-    def _left_urge(self, _result: object) -> None:
-        """Back on the main screen: show whether a session is still running."""
-        self.refresh_figures()
-
-    def update_urge(self, session: UrgeSession) -> None:
-        """Keep a changed session, save it, and show it."""
-        self.current_urge = session if session.running else None
-        self.attempt(self.repository.save_urge, session)
-        for screen in self.screen_stack:
-            if isinstance(screen, UrgeScreen):
-                screen.session = session
-
-    @on(UrgeScreen.Rated)
-    def _urge_rated(self, event: UrgeScreen.Rated) -> None:
-        """A check-in rating."""
-        if self.current_urge is not None:
-            self.update_urge(self.current_urge.rated(event.value, self.clock.now()))
-
-    @on(UrgeScreen.Extended)
-    def _urge_extended(self) -> None:
-        """Five more minutes."""
-        if self.current_urge is not None:
-            self.update_urge(self.current_urge.extended())
-            self.notify("Five more minutes.", markup=False)
-
-    @on(UrgeScreen.SafetyAnswered)
-    def _urge_safety(self, event: UrgeScreen.SafetyAnswered) -> None:
-        """Not safe: the crisis contacts come first."""
-        if self.current_urge is not None:
-            self.update_urge(self.current_urge.with_details(unsafe=not event.safe))
-        if not event.safe:
-            self.action_crisis()
-
-    @on(UrgeScreen.SkillRequested)
-    def _urge_skill(self, event: UrgeScreen.SkillRequested) -> None:
-        """Show an offered skill."""
-        self.push_screen(SkillDialog(SKILLS[event.key]))
-
-    @on(UrgeScreen.WriteRequested)
-    @work(group="dialog")
-    async def _urge_write(self) -> None:
-        """The letter that is never sent, kept with the others and linked to the session."""
-        if self.current_urge is not None:
-            await letters.write_session_letter(self.ctx, self.current_urge.id)
-
-    @on(UrgeScreen.TriggerRequested)
-    @work(group="dialog")
-    async def _urge_trigger(self) -> None:
-        """What set it off."""
-        trigger = await self.push_screen_wait(TriggerDialog())
-        if trigger is not None and self.current_urge is not None:
-            self.update_urge(self.current_urge.with_details(trigger=trigger))
-
-    @on(UrgeScreen.EndRequested)
-    @work(group="dialog")
-    async def _urge_end(self) -> None:
-        """Close the running session."""
-        if self.current_urge is not None:
-            await self.end_urge(self.current_urge)
-
-    async def end_urge(self, session: UrgeSession) -> None:
-        """Ask how it went, save it, and follow up gently."""
-        now = self.clock.now()
-        ending = await self.push_screen_wait(UrgeEndDialog(session, now, self.alias))
-        if ending is None:
-            return
-        self.update_urge(session.ended(ending.outcome, now, ending.helped))
-        if isinstance(self.screen, UrgeScreen):
-            self.screen.dismiss(None)
-        self.refresh_figures()
-        if ending.outcome == "contacted":
-            question = Text(
-                "That's all right; it happens, and it doesn't undo what you have done. "
-                "Would you like to log it as a slip now? Every day before it still counts."
-            )
-            await counter.offer_slip(self.ctx, "Contact happened", question)
-        elif ending.outcome == "they_contacted":
-            self.notify("Kept with this session. Being contacted never counts against you.")
-        else:
-            self.notify("Closed. You stayed with something hard.", markup=False)
-
-    @work(group="dialog")
-    async def offer_resume(self, session: UrgeSession) -> None:
-        """A session left open by a quit or a crash: resume it, or close it."""
-        started = format_moment(session.started_at)
-        elapsed = span_words(session.elapsed(self.clock.now()))
-        question = Text(
-            f"You started riding out an urge on {started} ({elapsed} ago) and it is "
-            "still open. You can pick it up as it is now, or close it and say how it went."
-        )
-        answer = await self.push_screen_wait(
-            ConfirmDialog("A session is still open", question, "Resume", "Close it")
-        )
-        if answer:
-            self.show_urge(session)
-        elif answer is False:
-            await self.end_urge(session)
-
-    def action_urge_history(self) -> None:
-        """Every session, and the person's own figures."""
-        stats = urge_stats(self.repository.urges, self.clock.now())
-        self.push_screen(UrgeHistoryScreen(self.repository.urges, stats.figures, self.alias))
 
     # Reasons ---------------------------------------------------------------------
 
@@ -316,23 +171,10 @@ class CompanionApp(AppBase):
         """ctrl+g where ! can't be used: the same crisis view."""
         contacts.open_crisis(self.ctx)
 
-    # Settings ------------------------------------------------------------------
-
-    @work(group="dialog")
-    async def action_set_urge_length(self) -> None:
-        """Choose the default length of an urge session."""
-        profile = self.repository.profile
-        minutes = await self.push_screen_wait(UrgeLengthDialog(profile.urge_minutes))
-        if minutes is None:
-            return
-        changed = replace(profile, urge_minutes=minutes)
-        if self.attempt(self.repository.save_profile, changed) is not None:
-            self.notify(f"Urge sessions now last {minutes} minutes.", markup=False)
+    # Help, hiding, palette -----------------------------------------------------
 
     def bell(self) -> None:
         """Never ring the terminal bell: a sound could give the app away."""
-
-    # Help, hiding, palette -----------------------------------------------------
 
     def action_toggle_help(self) -> None:
         """Show or hide the help for the focused pane and the keys."""
@@ -377,7 +219,7 @@ class CompanionApp(AppBase):
         """True where a one-key action would open what is already open: it then leaves
         the footer instead of being offered and doing nothing."""
         if action == "urge":
-            return any(isinstance(s, UrgeScreen | UrgeStartDialog) for s in self.screen_stack)
+            return urge.shown(self.ctx)
         if action == "crisis_key":
             return isinstance(self.screen, CrisisScreen)
         if action == "review":
@@ -386,16 +228,6 @@ class CompanionApp(AppBase):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands in the palette, then Textual's."""
-        if isinstance(screen, MainScreen):
-            yield SystemCommand(
-                "Urge sessions", "Every urge you rode out", self.action_urge_history
-            )
-            yield SystemCommand(
-                "Urge session length",
-                "How long a session lasts unless you pick another",
-                self.action_set_urge_length,
-            )
-        yield SystemCommand("Ride out an urge", "Start the urge timer", self.action_urge)
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen), screen)
         yield from super().get_system_commands(screen)

@@ -17,6 +17,7 @@ from companion.modes import flows as modes
 from companion.reasons import flows as reasons
 from companion.settings import flows as settings
 from companion.ui.commands import Command, index, key_bindings
+from companion.urge import flows as urge
 from companion.wins import flows as wins
 
 TABLES: tuple[tuple[Command, ...], ...] = (
@@ -29,6 +30,7 @@ TABLES: tuple[tuple[Command, ...], ...] = (
     reasons.COMMANDS,
     contacts.COMMANDS,
     checklist.COMMANDS,
+    urge.COMMANDS,
     settings.COMMANDS,
 )
 """One table per feature."""
@@ -40,3 +42,11 @@ COMMANDS: dict[str, Command] = index(TABLES)
 def keys(pane: str = "") -> list[Binding]:
     """The key bindings of the main screen, or of the pane with id ``pane``."""
     return key_bindings(COMMANDS.values(), pane)
+
+
+def key(command_id: str) -> Binding:
+    """The key of one command, for a screen that offers it too (``L`` on the running
+    session lists the letters, as it does on the main screen)."""
+    command = COMMANDS[command_id]
+    (binding,) = key_bindings([command], command.pane)
+    return binding

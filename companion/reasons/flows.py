@@ -134,7 +134,7 @@ def review(ctx: Context) -> None:
     steps = ReviewSteps(
         helped=partial(mark_helped, ctx), breathe=partial(breathe, ctx), safe_person=ctx.crisis
     )
-    ctx.show(ReviewScreen(order, ctx.repository.open_urge is not None, steps))
+    ctx.show(ReviewScreen(order, ctx.running_urge is not None, steps))
 
 
 def showing_review(screen: Screen[object]) -> bool:

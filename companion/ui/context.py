@@ -24,6 +24,7 @@ from textual.worker import Worker
 from companion.clock import Clock
 from companion.domain.dates import local_today
 from companion.domain.errors import ValidationError
+from companion.domain.urge import UrgeSession
 from companion.store.problems import StoreError
 from companion.store.repository import Repository
 from companion.ui.dialogs import Dialog
@@ -62,6 +63,9 @@ class Context:
     undo_stacks: dict[str, UndoStack[Any]] = field(default_factory=dict)
     busy: set[str] = field(default_factory=set)
     """Flows that are open now and must not open twice (a second ``h``, say)."""
+    running_urge: UrgeSession | None = None
+    """The urge session running now, if any. It is held here as well as saved, so a save
+    that fails never stops the timer (the next change saves the whole session again)."""
 
     def __post_init__(self) -> None:
         """The signal every pane listens to for changes to what it shows."""

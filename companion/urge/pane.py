@@ -6,23 +6,20 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
-from companion.domain.urge import UrgeSession
-from companion.domain.urge_figures import PEAKS_FROM, UrgeStats
-from companion.ui.context import Context
+from companion.domain.urge_figures import PEAKS_FROM, urge_stats
+from companion.features import keys
+from companion.ui.context import Context, DataChanged
+from companion.urge import flows
 
 
 class UrgePane(Vertical, can_focus=True):
     """Idle: the counts and recent waves. Running: how to get back to the session."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "app.urge_history", "Sessions"),
-        Binding("enter", "app.urge", "Start", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys("urge")]
     HELP = """\
 ## Urge surfing
 
@@ -34,11 +31,6 @@ without acting on it.
 **v** shows every session, and once you have five, your own figures: when your
 urges tend to be strongest and how long they take to ease.
 """
-
-    stats: reactive[UrgeStats | None] = reactive(None, always_update=True)
-    """Counts over closed sessions."""
-    running: reactive[UrgeSession | None] = reactive(None, always_update=True)
-    """The session still open, if any."""
 
     def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
         """A pane that reads and changes the data through ``ctx``."""
@@ -53,24 +45,24 @@ urges tend to be strongest and how long they take to ease.
         yield Static("", id="urge-sparkline-label")
 
     def on_mount(self) -> None:
-        """Give the pane its title."""
+        """Give the pane its title, show the sessions, and show them again on each change."""
         self.border_title = "2 Urge surfing"
-
-    def watch_stats(self) -> None:
-        """Redraw the counts."""
+        self.ctx.listen(self, self._changed)
         self._draw()
 
-    def watch_running(self) -> None:
-        """Redraw the hint."""
-        self._draw()
+    def _changed(self, change: DataChanged) -> None:
+        """A session started, changed or ended, or a new day began (the week's count
+        moves on): show the figures again."""
+        if change.about(flows.KIND, "day"):
+            self._draw()
 
     def _draw(self) -> None:
-        """Everything from the current stats and session."""
-        if not self.is_mounted:
-            return
+        """The hint for the running session (if any) and the counts over closed ones."""
+        running = self.ctx.running_urge
+        stats = urge_stats(self.ctx.repository.urges, self.ctx.clock.now())
         hint = self.query_one("#urge-hint", Static)
-        if self.running is not None:
-            started = self.running.started_at.astimezone().strftime("%H:%M")
+        if running is not None:
+            started = running.started_at.astimezone().strftime("%H:%M")
             hint.update(
                 Text.assemble(
                     f"A session is running (started {started}). Press ",
@@ -86,13 +78,12 @@ urges tend to be strongest and how long they take to ease.
                     " and a number from 0 to 9.",
                 )
             )
-        stats = self.stats
         counts = self.query_one("#urge-counts", Static)
         line = self.query_one("#urge-sparkline", Sparkline)
         label = self.query_one("#urge-sparkline-label", Static)
-        closed = 0 if stats is None else stats.closed
-        counts.display = closed > 0 or self.running is None
-        if stats is None or closed == 0:
+        closed = stats.closed
+        counts.display = closed > 0 or running is None
+        if closed == 0:
             counts.update(Text("No sessions yet.", style="dim"))
             line.display = label.display = False
             return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,15 +10,16 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, ProgressBar, Static
 
-from companion.clock import Clock
+from companion import features
 from companion.domain.urge import ANCHORS, UrgeSession, clock_text
 from companion.domain.urge_guidance import SKILLS, breath_at, skills_for
+from companion.ui.context import Context, DataChanged
 from companion.ui.safety import Page
 from companion.ui.text import typed
+from companion.urge import flows
 from companion.urge.wave import Wave
 
 PACER_SECONDS = 0.1
@@ -31,13 +31,13 @@ SKILL_KEYS = ("a", "b", "c")
 
 
 class UrgeScreen(Page[None]):
-    """Everything for riding out one urge. Changes are reported up; the app saves them."""
+    """Everything for riding out one urge; each key runs the urge flows, which save it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus", "extend", "5 min", key_display="+"),
         Binding("w", "write", "Write it"),
         Binding("t", "trigger", "What set it off", show=False),
-        Binding("L", "app.show_letters", "Letters", show=False),
+        features.key("letters.show"),
         Binding("e", "end", "End"),
         Binding("escape", "leave", "Back"),
         Binding("a", "skill(0)", "Skill", show=False),
@@ -61,42 +61,13 @@ want to say how strong it is now; every few minutes the screen asks.
 """
 
     session: reactive[UrgeSession | None] = reactive(None, always_update=True)
-    """The session shown; set by the app after each saved change."""
+    """The session shown; read again from the context after each change."""
 
-    @dataclass
-    class Rated(Message):
-        """A new rating from the person."""
-
-        value: int
-
-    class Extended(Message):
-        """The person wants five more minutes."""
-
-    class WriteRequested(Message):
-        """The person wants to write the message they won't send."""
-
-    class TriggerRequested(Message):
-        """The person wants to say what set it off."""
-
-    @dataclass
-    class SafetyAnswered(Message):
-        """The person answered whether they feel safe."""
-
-        safe: bool
-
-    class EndRequested(Message):
-        """The person wants to close the session."""
-
-    @dataclass
-    class SkillRequested(Message):
-        """The person wants to read an offered skill."""
-
-        key: str
-
-    def __init__(self, session: UrgeSession, clock: Clock, reason: str = "") -> None:
-        """Show ``session`` against ``clock``; ``reason`` is one of the person's own."""
+    def __init__(self, ctx: Context, session: UrgeSession, reason: str = "") -> None:
+        """Show ``session``, changed through ``ctx``; ``reason`` is one of the person's own."""
         super().__init__()
-        self.clock = clock
+        self.ctx = ctx
+        self.clock = ctx.clock
         self.reason = reason
         self.safety_answered = session.unsafe
         self._initial = session
@@ -121,9 +92,20 @@ want to say how strong it is now; every few minutes the screen asks.
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the session and keep the pacer moving."""
+        """Show the session, follow its changes, and keep the pacer moving."""
         self.session = self._initial
+        self.ctx.listen(self, self._changed)
         self.set_interval(PACER_SECONDS, self.tick)
+
+    def _changed(self, change: DataChanged) -> None:
+        """Show the session as changed; once it has ended, go back to where the person was."""
+        if not change.about(flows.KIND):
+            return
+        running = self.ctx.running_urge
+        if running is not None:
+            self.session = running
+        elif self.app.screen is self:
+            self.dismiss(None)
 
     def watch_session(self, session: UrgeSession | None) -> None:
         """Redraw everything that depends on the ratings."""
@@ -214,29 +196,29 @@ want to say how strong it is now; every few minutes the screen asks.
         """A digit is a new rating."""
         if event.character is not None and event.character in "0123456789":
             event.stop()
-            self.post_message(self.Rated(int(event.character)))
+            flows.rate(self.ctx, int(event.character))
 
     def action_extend(self) -> None:
-        """Ask for five more minutes."""
-        self.post_message(self.Extended())
+        """Five more minutes."""
+        flows.extend(self.ctx)
 
     def action_write(self) -> None:
-        """Open the message box that never sends."""
-        self.post_message(self.WriteRequested())
+        """Open the letter that is never sent."""
+        self.ctx.start(flows.write_letter(self.ctx))
 
     def action_trigger(self) -> None:
         """Say what set it off."""
-        self.post_message(self.TriggerRequested())
+        self.ctx.start(flows.ask_trigger(self.ctx))
 
     def action_end(self) -> None:
         """Close the session with how it went."""
-        self.post_message(self.EndRequested())
+        self.ctx.start(flows.end_running(self.ctx))
 
     def action_skill(self, index: int) -> None:
         """Open the offered skill at ``index``."""
         offered = self.offered()
         if index < len(offered):
-            self.post_message(self.SkillRequested(offered[index]))
+            flows.show_skill(self.ctx, offered[index])
 
     def action_safe(self, safe: bool) -> None:
         """Answer the safety question (once)."""
@@ -244,7 +226,7 @@ want to say how strong it is now; every few minutes the screen asks.
             return
         self.safety_answered = True
         self.query_one("#safety", Static).display = False
-        self.post_message(self.SafetyAnswered(safe))
+        flows.answer_safety(self.ctx, safe)
 
     def action_leave(self) -> None:
         """Back to the main screen; the timer keeps running."""

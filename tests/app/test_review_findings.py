@@ -114,7 +114,7 @@ async def test_u_twice_then_a_digit_still_starts_the_timer(make_app, data_dir) -
         await pilot.press("u", "u", "5")
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
-        assert app.current_urge is not None
+        assert app.ctx.running_urge is not None
 
 
 async def test_typing_in_the_start_field_of_a_dialog_is_kept(make_app, data_dir) -> None:
@@ -222,7 +222,7 @@ async def test_letters_in_a_dialog_open_nothing_else(make_app, data_dir, make_di
             await pilot.press(key)
             await pilot.pause()
             assert list(app.screen_stack) == stack, f"{key} opened {app.screen!r}"
-        assert app.current_urge is None
+        assert app.ctx.running_urge is None
         assert not app.repository.urges
         assert app.screen is dialog
 
@@ -249,7 +249,7 @@ async def test_typing_after_tabbing_to_a_button_starts_nothing(make_app, data_di
         await pilot.pause()
         assert isinstance(app.screen, NecessaryDialog)
         assert len(app.screen_stack) == 2
-        assert app.current_urge is None
+        assert app.ctx.running_urge is None
 
 
 # Dropdowns ----------------------------------------------------------------------------
@@ -450,7 +450,7 @@ async def test_the_list_of_urge_sessions_dates_each_like_every_other_day(make_ap
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.action_urge_history()
+        app.action_command("urge.history")
         await pilot.pause()
         assert "Wed 25 Nov 2026, 08:00" in screen_text(app)
 

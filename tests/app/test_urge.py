@@ -364,7 +364,7 @@ async def test_session_length_is_a_setting(make_app, data_dir) -> None:
     seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.action_set_urge_length()
+        app.action_command("urge.length")
         await pilot.pause()
         await pilot.press("ctrl+u", *"200", "enter")
         await pilot.pause()
@@ -442,7 +442,7 @@ async def test_digits_in_the_unsent_letter_stay_words(make_app, data_dir) -> Non
         await pilot.pause()
         assert isinstance(app.screen, UnsentDialog)
         assert app.screen.query_one("#unsent", TextArea).text == "3 years 9 months"
-        assert [r.value for r in app.current_urge.ratings] == [7]
+        assert [r.value for r in app.ctx.running_urge.ratings] == [7]
 
 
 async def close_session(pilot, clock, ratings: str = "63", outcome: str = "1") -> None:
