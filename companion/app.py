@@ -1,4 +1,5 @@
-"""The Textual app: screens, global keys, and the one place that saves."""
+"""The Textual app: start-up, the screen stack, the keys that work everywhere, quick hide
+and the way to the crisis contacts. Every feature runs its own flows (see its folder)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,31 @@ import importlib.util
 import random
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import HelpPanel, Input, TextArea
 
-from companion.app_base import AppBase
 from companion.clock import Clock, SystemClock
 from companion.contacts import flows as contacts
 from companion.contacts.crisis import CrisisScreen
-from companion.counter.pane import DayCounter
 from companion.features import COMMANDS
 from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
 from companion.settings import flows as settings
 from companion.store.repository import Repository
 from companion.ui.commands import palette
-from companion.ui.context import Context, DataChanged
+from companion.ui.context import Context
 from companion.ui.dialogs import NoticeDialog
 from companion.ui.hide import HiddenScreen
 from companion.urge import flows as urge
 from companion.welcome import flows as welcome
 
-T = TypeVar("T")
-
 STYLE_FILES = (
     "app.tcss",
-    "day_counter.tcss",
+    "counter.tcss",
     "dialogs.tcss",
     "urge.tcss",
     "reasons.tcss",
@@ -60,7 +57,7 @@ def stylesheets() -> list[Path]:
     return [folder / name for name in STYLE_FILES]
 
 
-class CompanionApp(AppBase):
+class CompanionApp(App[None]):
     """A private companion for keeping No Contact, one screen at a time."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list[str | PurePath](stylesheets())
@@ -88,7 +85,6 @@ class CompanionApp(AppBase):
         self.repository = repository
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()
-        self.shown_day = self.today
         self.ctx = Context(
             self,
             repository,
@@ -97,6 +93,7 @@ class CompanionApp(AppBase):
             crisis=self.action_crisis,
             running_urge=repository.open_urge,
         )
+        self.shown_day = self.ctx.today
 
     # Start-up ----------------------------------------------------------------
 
@@ -107,8 +104,6 @@ class CompanionApp(AppBase):
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
-        # Until every pane listens for itself, a change shows everywhere.
-        self.ctx.listen(self, self._bridge_changed)
         settings.remember_theme(self.ctx)
         if self.repository.recovery is not None:
             self.push_screen(
@@ -118,19 +113,6 @@ class CompanionApp(AppBase):
             self.ctx.start(welcome.welcome(self.ctx))
         elif self.ctx.running_urge is not None:
             self.ctx.start(urge.offer_resume(self.ctx))
-
-    # Figures -------------------------------------------------------------------
-
-    def refresh_figures(self) -> None:
-        """Recompute the day counter for today."""
-        self.shown_day = self.today
-        for screen in self.screen_stack:
-            for counter_pane in screen.query(DayCounter):
-                counter_pane.show_figures()
-
-    def _bridge_changed(self, change: DataChanged) -> None:
-        """Show every figure and every open list again after a change."""
-        self.refresh_figures()
 
     def action_hoover(self) -> None:
         """They reached out: log it, from any full screen."""
@@ -146,10 +128,9 @@ class CompanionApp(AppBase):
 
     def check_day(self) -> None:
         """Move the counter on when the local day changes, with no restart."""
-        if self.today != self.shown_day:
-            self.shown_day = self.today
+        if self.ctx.today != self.shown_day:
+            self.shown_day = self.ctx.today
             self.ctx.changed("day")
-            self.refresh_figures()
 
     # Reasons ---------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ CRISIS_FALLBACK = (
 """Shown whenever the app cannot open, so help is never out of reach."""
 
 ENV_HOME = "COMPANION_HOME"
-"""An environment variable naming the data folder (``--data`` wins over it)."""
+"""An environment variable naming the data folder (``--data`` comes first)."""
 
 
 def data_folder(option: str | None) -> Path:

@@ -1,42 +1,50 @@
-"""Every feature's commands, in the order the main screen's footer and the palette list them.
+"""Every feature, found by its folder: a package under ``companion/`` whose ``flows`` module
+has a ``COMMANDS`` table (and a ``PLACE`` among the others). The main screen's keys, the
+panes' keys, the palette and the day counter's quiet line are all made from what they say.
 
-A new feature adds its table here; its keys and palette entries follow from it.
+A new feature needs no line here: its folder and its ``flows.py`` are enough.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import pkgutil
+from types import ModuleType
+from typing import cast
+
 from textual.binding import Binding
 
-from companion.checklist import flows as checklist
-from companion.contacts import flows as contacts
-from companion.counter import flows as counter
-from companion.dates import flows as dates
-from companion.hoovers import flows as hoovers
-from companion.letters import flows as letters
-from companion.modes import flows as modes
-from companion.reasons import flows as reasons
-from companion.settings import flows as settings
+import companion
 from companion.ui.commands import Command, index, key_bindings
-from companion.urge import flows as urge
-from companion.wins import flows as wins
+from companion.ui.quiet import QuietLine
 
-TABLES: tuple[tuple[Command, ...], ...] = (
-    counter.COMMANDS,
-    hoovers.COMMANDS,
-    modes.COMMANDS,
-    wins.COMMANDS,
-    dates.COMMANDS,
-    letters.COMMANDS,
-    reasons.COMMANDS,
-    contacts.COMMANDS,
-    checklist.COMMANDS,
-    urge.COMMANDS,
-    settings.COMMANDS,
-)
-"""One table per feature."""
 
-COMMANDS: dict[str, Command] = index(TABLES)
+def _feature_flows() -> list[ModuleType]:
+    """Each feature's flows module, in the order of their places."""
+    found = []
+    for info in pkgutil.iter_modules(companion.__path__):
+        if not info.ispkg or importlib.util.find_spec(f"companion.{info.name}.flows") is None:
+            continue
+        module = importlib.import_module(f"companion.{info.name}.flows")
+        if hasattr(module, "COMMANDS"):
+            found.append(module)
+    return sorted(found, key=lambda module: cast(int, module.PLACE))
+
+
+FLOWS: tuple[ModuleType, ...] = tuple(_feature_flows())
+"""Every feature's flows, in order."""
+
+COMMANDS: dict[str, Command] = index(cast(tuple[Command, ...], module.COMMANDS) for module in FLOWS)
 """Every command by its id."""
+
+QUIET_LINES: tuple[QuietLine, ...] = tuple(
+    sorted(
+        (cast(QuietLine, module.QUIET_LINE) for module in FLOWS if hasattr(module, "QUIET_LINE")),
+        key=lambda quiet: quiet.place,
+    )
+)
+"""What features may say on the day counter, first speaker first."""
 
 
 def keys(pane: str = "") -> list[Binding]:

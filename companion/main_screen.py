@@ -49,11 +49,8 @@ class MainScreen(Page[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        """Start on the day counter, with today's figures."""
+        """Start on the day counter (each pane reads its own figures)."""
         self.query_one(DayCounter).focus()
-        refresh = getattr(self.app, "refresh_figures", None)
-        if refresh is not None:
-            refresh()
 
     def action_focus_pane(self, index: int) -> None:
         """Move the focus to pane ``index`` (0 to 3) at once, so a key typed right after

@@ -117,6 +117,9 @@ def undo(ctx: Context) -> Channel | None:
     return channel
 
 
+PLACE = 90
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "checklist.show",

@@ -213,6 +213,9 @@ def undo(ctx: Context) -> Person | Helpline | None:
     return item
 
 
+PLACE = 80
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "contacts.crisis", "Crisis contacts", "Where to turn now", open_crisis, where="anywhere"

@@ -116,6 +116,9 @@ def show_slips(ctx: Context) -> None:
     ctx.show(SlipsScreen(ctx, records(ctx), ctx.alias))
 
 
+PLACE = 10
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "counter.start",

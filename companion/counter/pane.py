@@ -12,18 +12,26 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label, ProgressBar, Static
 
-from companion.counter.notice import day_notice
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
 from companion.domain.hoovers import not_answered
 from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
-from companion.features import keys
+from companion.features import QUIET_LINES, keys
 from companion.ui.context import Context, DataChanged
 from companion.ui.text import typed
 
-SHOWS = ("day", "start", "slips", "hoovers", "modes", "necessary", "wins", "dates", "profile")
-"""The kinds of data the counter shows: a change to any of them redraws it."""
+SHOWS = (
+    "day",
+    "start",
+    "slips",
+    "hoovers",
+    "modes",
+    "necessary",
+    "profile",
+    *(kind for quiet in QUIET_LINES for kind in quiet.kinds),
+)
+"""The kinds of data the counter shows (its quiet line's too): a change to any redraws it."""
 
 ROOMY_HEIGHT = 16
 """Pane height (rows) from which the history of stretches is shown too."""
@@ -104,7 +112,7 @@ Being contacted by them never counts against you.
     def show_figures(self) -> None:
         """Read every figure for today from the data."""
         repo, today = self.ctx.repository, self.ctx.today
-        notice = day_notice(repo, today)
+        notice = next((n for q in QUIET_LINES if (n := q.line(self.ctx)) is not None), None)
         self.not_answered = not_answered(repo.hoovers)
         self.them = repo.profile.they
         self.mode = repo.mode_today(today)

@@ -9,6 +9,8 @@ from companion.domain.marked_dates import MarkedDate, coming_up
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.log_screen import Records
+from companion.ui.quiet import Notice, QuietLine
+from companion.ui.text import one_line
 
 KIND = "dates"
 """What ``Context.changed`` names when a date is saved, removed or put back."""
@@ -50,6 +52,30 @@ def plan_date(ctx: Context) -> None:
     if ahead:
         ctx.start(edit_date(ctx, ahead[0].marked, plan_first=True))
 
+
+def coming_up_line(ctx: Context) -> Notice | None:
+    """A date coming up this week, with or without its plan, on the day counter."""
+    ahead = coming_up(ctx.repository.dates.all(), ctx.today)
+    if not ahead:
+        return None
+    first = ahead[0]
+    name = one_line(first.marked.name, 40)
+    if first.marked.plan.strip():
+        return Notice(
+            f"{name}: {first.when()}. Your plan is ready (t).",
+            f"{one_line(name, 18)}: {first.when()} · t",
+        )
+    return Notice(
+        f"{name}: {first.when()}. Press t to plan for it.",
+        f"{one_line(name, 18)}: {first.when()} · t plans",
+    )
+
+
+QUIET_LINE = QuietLine((KIND,), coming_up_line, place=10)
+"""A date coming up is said first on the day counter."""
+
+PLACE = 50
+"""Where this feature's keys and palette entries come among the others'."""
 
 COMMANDS = (
     Command(

@@ -67,6 +67,9 @@ def show_hoovers(ctx: Context) -> None:
     ctx.show(HooversScreen(ctx, records(ctx), ctx.repository.profile.they))
 
 
+PLACE = 20
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "hoovers.log", "They reached out", "Log it, without answering", log_hoover, where="anywhere"

@@ -57,6 +57,9 @@ def show_letters(ctx: Context) -> None:
     ctx.show(LettersScreen(ctx, records(ctx), ctx.repository.profile.them))
 
 
+PLACE = 60
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "letters.show",

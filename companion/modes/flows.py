@@ -94,6 +94,9 @@ def show_necessary(ctx: Context) -> None:
     ctx.show(NecessaryScreen(ctx, records))
 
 
+PLACE = 30
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "modes.set",

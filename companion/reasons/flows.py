@@ -155,6 +155,9 @@ def breathe(ctx: Context) -> None:
     ctx.show(BreatheScreen(ctx.clock))
 
 
+PLACE = 70
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "reasons.add",

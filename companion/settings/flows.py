@@ -47,6 +47,9 @@ def remember_voice(ctx: Context, voice: str) -> None:
         ctx.try_save(ctx.repository.save_profile, replace(profile, guided_voice=voice))
 
 
+PLACE = 110
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "settings.alias", "Name for them", "How the app refers to the person you left", set_alias

@@ -2,9 +2,9 @@
 some data changed.
 
 One ``Context`` is made at start-up and passed to every screen and pane that runs a flow.
-A flow is a plain function of the context (``async def log_win(ctx)``); it saves through
-``ctx.repository``, says so with ``ctx.notify``, and ends with ``ctx.changed("wins")`` so
-each pane that shows wins reads them again and keeps its own cursor.
+A flow is a plain function of the context (``async def log_slip(ctx)``); it saves through
+``ctx.repository``, says so with ``ctx.notify``, and ends with ``ctx.changed("slips")`` so
+each pane that shows slips reads them again and keeps its own cursor.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ Severity = Literal["information", "warning", "error"]
 
 @dataclass(frozen=True)
 class DataChanged:
-    """What a save changed: the kinds of data (``"wins"``, ``"slips"``, ...), and the
+    """What a save changed: the kinds of data (``"slips"``, ``"reasons"``, ...), and the
     record a list should keep its cursor on, if one was just saved."""
 
     kinds: frozenset[str]

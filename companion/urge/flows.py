@@ -184,6 +184,9 @@ async def set_length(ctx: Context) -> None:
         ctx.notify(f"Urge sessions now last {minutes} minutes.")
 
 
+PLACE = 100
+"""Where this feature's keys and palette entries come among the others'."""
+
 COMMANDS = (
     Command(
         "urge.history",

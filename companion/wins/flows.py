@@ -6,6 +6,7 @@ from companion.domain.wins import Win, has_win_on
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.log_screen import Records
+from companion.ui.quiet import Notice, QuietLine
 from companion.wins.dialog import WinDialog, WinDraft
 from companion.wins.log import WinsScreen
 
@@ -49,6 +50,23 @@ def hide_prompt(ctx: Context) -> None:
     if ctx.try_save(ctx.repository.save_win_prompt_hidden_on, ctx.today) is not None:
         ctx.changed(KIND)
 
+
+def question_line(ctx: Context) -> Notice | None:
+    """The little-win question on the day counter, until a win is noted or it is hidden."""
+    repo = ctx.repository
+    if has_win_on(repo.wins.all(), ctx.today) or repo.win_prompt_hidden_on == ctx.today:
+        return None
+    return Notice(
+        "What went right today? w notes it, x hides this.",
+        "What went right today? w · x hides",
+    )
+
+
+QUIET_LINE = QuietLine((KIND,), question_line, place=20)
+"""The question comes after a date coming up, which matters more that week."""
+
+PLACE = 40
+"""Where this feature's keys and palette entries come among the others'."""
 
 COMMANDS = (
     Command(

@@ -489,7 +489,7 @@ async def test_undo_refuses_a_slip_before_a_later_start(make_app, data_dir) -> N
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("l", "delete")
         await pilot.pause()
-        app.attempt(app.repository.save_start, date(2026, 10, 15), app.today)
+        app.ctx.try_save(app.repository.save_start, date(2026, 10, 15), app.ctx.today)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert "set the start day to that day or earlier first" in toasts(app)
