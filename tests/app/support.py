@@ -7,11 +7,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._toast import Toast
 
 from companion.clock import FixedClock
 from companion.domain.history import Slip
+from companion.domain.hoovers import Hoover
+from companion.domain.marked_dates import MarkedDate
+from companion.domain.modes import ModeChange
 from companion.domain.profile import Profile
 from companion.store.repository import Repository
 
@@ -87,3 +90,37 @@ def steady_cursors(app: App[object]) -> None:
 def at(moment: datetime) -> str:
     """A moment as ISO text (for readable assertions)."""
     return moment.isoformat()
+
+
+def figures(app) -> list[str]:
+    """The lines of the day counter that carry figures."""
+    return [
+        line
+        for line in screen_text(app).splitlines()
+        if "since" in line or "Longest" in line or "of No Contact" in line or "rules" in line
+    ]
+
+
+def counter_title(app) -> str:
+    """The day counter's border title."""
+    return str(app.screen.query_one("#day-counter").border_title)
+
+
+def add(data_dir, *records: object) -> None:
+    """Store records as an earlier session would have."""
+    repo = Repository.open(data_dir)
+    for record in records:
+        if isinstance(record, Hoover):
+            repo.save_hoover(record)
+        elif isinstance(record, ModeChange):
+            repo.modes.save(record)
+        elif isinstance(record, MarkedDate):
+            repo.dates.save(record)
+    repo.save_hoover_caution_seen()
+    repo.close()
+
+
+def rows(app) -> list[str]:
+    """The rows of the list on screen, each as one line of words."""
+    table = app.screen.query_one(DataTable)
+    return [" | ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, HelpPanel, Input, TextArea
+from textual.widgets import DataTable, HelpPanel, Input, Select, TextArea
 
 from companion import app as app_module
 from companion.counter.dialogs import SlipDialog, StartDateDialog
@@ -13,11 +13,12 @@ from companion.counter.pane import DayCounter
 from companion.counter.slips import SlipsScreen
 from companion.main_screen import MainScreen
 from companion.store.problems import SaveError
+from companion.store.repository import Repository
 from companion.ui.dialogs import ConfirmDialog
 from companion.ui.hide import HiddenScreen
 
 from ..conftest import NOW
-from .support import reopen, screen_text, seed, toasts
+from .support import figures, reopen, rows, screen_text, seed, toasts
 
 
 async def test_set_start_day_with_live_preview(make_app, data_dir) -> None:
@@ -419,3 +420,73 @@ async def test_a_second_slip_on_the_same_day_leaves_the_total_as_it_is(make_app,
         await pilot.pause()
         assert "Total 54 days" in screen_text(app)
         assert "Your total stays 54 days" in toasts(app)
+
+
+async def test_typing_in_the_start_field_of_a_dialog_is_kept(make_app, data_dir) -> None:
+    """A sanity check that the date field still takes what is typed."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", *"yesterday")
+        await pilot.pause()
+        assert app.screen.query_one("#date", Input).value == "yesterday"
+
+
+async def test_a_slip_can_be_a_brief_exception(make_app, data_dir) -> None:
+    """s offers "a brief exception: no reset"; chosen, no figure changes and the list says so."""
+    seed(data_dir, start=date(2026, 9, 1), alias="Sam")
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        before = figures(app)
+        await pilot.press("s", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        stretch = app.screen.query_one("#stretch", Select)
+        assert stretch.value is True  # a new stretch is the default
+        stretch.value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert figures(app) == before
+        assert "brief exception" in toasts(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipsScreen)
+        assert "(a brief exception)" in rows(app)[0]
+    saved = reopen(data_dir)
+    assert [s.new_stretch for s in saved.history.slips] == [False]
+    saved.close()
+
+
+async def test_undo_refuses_a_slip_before_a_later_start(make_app, data_dir) -> None:
+    """A slip removed, the start moved after it, then undo: refused with a way forward,
+    and the start day can still be changed."""
+    seed(data_dir, start=date(2026, 9, 1), slips=[(date(2026, 10, 1), "called", "")])
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("l", "delete")
+        await pilot.pause()
+        app.ctx.try_save(app.repository.save_start, date(2026, 10, 15), app.ctx.today)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "set the start day to that day or earlier first" in toasts(app)
+        assert app.repository.history.slips == ()
+    saved = reopen(data_dir)
+    assert saved.history.slips == ()
+    assert saved.history.start == date(2026, 10, 15)
+    saved.close()
+
+
+async def test_a_brief_exception_is_named_in_the_count_of_slips(make_app, data_dir) -> None:
+    """The roomy counter says how many slips were brief exceptions."""
+    seed(data_dir, start=date(2026, 9, 1), slips=[(date(2026, 10, 1), "called", "")])
+    repo = Repository.open(data_dir)
+    from companion.domain.history import Slip
+
+    repo.save_slip(Slip(date(2026, 11, 1), "messaged", NOW, new_stretch=False), date(2026, 11, 25))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Slips logged: 2 (1 brief exception). Recent stretches:" in text

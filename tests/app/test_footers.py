@@ -6,6 +6,9 @@ from datetime import date
 
 import pytest
 
+from companion.contacts.crisis import CrisisScreen
+from companion.urge.screen import UrgeScreen
+
 from .support import screen_text, seed
 
 SCREENS = [
@@ -76,3 +79,28 @@ async def test_quit_is_offered_on_the_main_screen(make_app, data_dir) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "q Quit" in screen_text(app).splitlines()[-1]
+
+
+def _footer(app) -> str:
+    """The last line with words on it: the keys on offer."""
+    return next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
+
+
+async def test_full_screens_offer_only_keys_that_do_something(make_app, data_dir) -> None:
+    """On the urge screen the footer no longer offers u (a session is already open), and
+    on the crisis view it no longer offers ! (it is already showing); elsewhere both are."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = _footer(app)
+        assert "u Urge" in footer and "! Crisis" in footer
+        await pilot.press("u", "5")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        footer = _footer(app)
+        assert "u Urge" not in footer and "! Crisis" in footer
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        assert "! Crisis" not in _footer(app)

@@ -136,3 +136,13 @@ async def test_a_new_letter_from_the_list_and_the_palette_entry(make_app, data_d
     saved = reopen(data_dir)
     assert [letter.text for letter in saved.letters] == ["Not today."]
     saved.close()
+
+
+async def test_a_bracketed_name_in_the_unsent_message_box(make_app, data_dir) -> None:
+    """A name like "[/]" is shown as typed, never read as markup (it used to crash)."""
+    seed(data_dir, alias="[/]")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u", "5", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsentDialog)

@@ -427,3 +427,23 @@ async def test_the_empty_hint_sits_in_the_middle_of_the_pane(make_app, data_dir)
             await pilot.pause()
             assert isinstance(app.screen, ReasonDialog)
         app = make_app()
+
+
+async def test_two_removals_two_undos(make_app, data_dir) -> None:
+    """Deleting twice and pressing ctrl+z twice brings both reasons back."""
+    seed_reasons(data_dir, "one", "two")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "delete")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.repository.reasons == []
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert sorted(r.text for r in app.repository.reasons) == ["one", "two"]
+    saved = reopen(data_dir)
+    assert len(saved.reasons) == 2
+    saved.close()

@@ -17,6 +17,7 @@ from companion.urge.history import UrgeHistoryScreen
 from companion.urge.screen import UrgeScreen
 from companion.urge.start import UrgeStartDialog
 
+from ..conftest import NOW
 from .support import reopen, screen_text, screen_words, seed, toasts
 
 
@@ -533,3 +534,51 @@ async def test_crisis_and_hide_keys_fit_the_footer_at_80x24(make_app, data_dir) 
         assert "! Crisis" in footer
         assert "^l Hide" in footer
         assert "e End" in footer
+
+
+async def test_u_twice_then_a_digit_still_starts_the_timer(make_app, data_dir) -> None:
+    """u pressed twice in a hurry, then a digit: the timer runs."""
+    seed(data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u", "u", "5")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeScreen)
+        assert app.ctx.running_urge is not None
+
+
+async def test_a_session_left_open_is_dated_like_every_other_day(make_app, data_dir) -> None:
+    """The question about a session left open names its start as "Wed 25 Nov 2026, 10:00",
+    the day in the style the counter uses, then the time."""
+    from companion.domain.urge import UrgeSession
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_urge(UrgeSession.start(6, NOW))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "A session is still open" in screen_words(app)
+        assert "on Wed 25 Nov 2026, 10:00 (" in screen_words(app)
+
+
+async def test_the_list_of_urge_sessions_dates_each_like_every_other_day(make_app, data_dir):
+    """Each session in the list starts with its day in the one style, then the time."""
+    from datetime import timedelta
+
+    from companion.domain.urge import UrgeSession
+    from companion.store.repository import Repository
+
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    session = UrgeSession.start(6, NOW - timedelta(hours=2))
+    repo.save_urge(session.ended("not_contacted", NOW - timedelta(hours=1)))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.action_command("urge.history")
+        await pilot.pause()
+        assert "Wed 25 Nov 2026, 08:00" in screen_text(app)

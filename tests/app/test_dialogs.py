@@ -1,4 +1,4 @@
-"""Keys that arrive together, names with brackets, and dialogs over dialogs: nothing breaks."""
+"""Shared dialog behaviour: saves, dialogs over dialogs, keys inside, dropdowns, messages once."""
 
 from __future__ import annotations
 
@@ -12,28 +12,9 @@ from companion.counter.dialogs import StartDateDialog
 from companion.letters.dialog import UnsentDialog
 from companion.main_screen import MainScreen
 from companion.reasons.dialog import ReasonDialog
-from companion.ui.hide import HiddenScreen
-from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import reopen, screen_text, screen_words, seed, steady_cursors, toasts
-
-
-async def test_two_keys_on_the_hidden_screen_bring_back_only_it(make_app, data_dir) -> None:
-    """Mashing keys after ctrl+l returns to the screen below, and no further."""
-    seed(data_dir, start=date(2026, 10, 1))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u", "5")
-        await pilot.pause()
-        await pilot.press("ctrl+l")
-        await pilot.pause()
-        hidden = app.screen
-        assert isinstance(hidden, HiddenScreen)
-        hidden._leave()
-        hidden._leave()  # a second key in the same instant
-        await pilot.pause()
-        assert isinstance(app.screen, UrgeScreen)
+from .support import screen_text, screen_words, seed, steady_cursors, toasts
 
 
 async def test_a_double_save_closes_only_the_dialog(make_app, data_dir) -> None:
@@ -49,16 +30,6 @@ async def test_a_double_save_closes_only_the_dialog(make_app, data_dir) -> None:
         dialog._save()
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-
-
-async def test_a_bracketed_name_in_the_unsent_message_box(make_app, data_dir) -> None:
-    """A name like "[/]" is shown as typed, never read as markup (it used to crash)."""
-    seed(data_dir, alias="[/]")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u", "5", "w")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsentDialog)
 
 
 async def test_a_dialog_over_a_dialog_loses_nothing(make_app, data_dir) -> None:
@@ -83,51 +54,6 @@ async def test_a_dialog_over_a_dialog_loses_nothing(make_app, data_dir) -> None:
         await pilot.pause()
         assert [r.text for r in app.repository.reasons] == ["they read my diary"]
 
-
-async def test_two_removals_two_undos(make_app, data_dir) -> None:
-    """Deleting twice and pressing ctrl+z twice brings both reasons back."""
-    from .test_reasons import seed_reasons
-
-    seed_reasons(data_dir, "one", "two")
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "delete")
-        await pilot.pause()
-        await pilot.press("delete")
-        await pilot.pause()
-        assert app.repository.reasons == []
-        await pilot.press("ctrl+z")
-        await pilot.pause()
-        await pilot.press("ctrl+z")
-        await pilot.pause()
-        assert sorted(r.text for r in app.repository.reasons) == ["one", "two"]
-    saved = reopen(data_dir)
-    assert len(saved.reasons) == 2
-    saved.close()
-
-
-async def test_u_twice_then_a_digit_still_starts_the_timer(make_app, data_dir) -> None:
-    """u pressed twice in a hurry, then a digit: the timer runs."""
-    seed(data_dir)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("u", "u", "5")
-        await pilot.pause()
-        assert isinstance(app.screen, UrgeScreen)
-        assert app.ctx.running_urge is not None
-
-
-async def test_typing_in_the_start_field_of_a_dialog_is_kept(make_app, data_dir) -> None:
-    """A sanity check that the date field still takes what is typed."""
-    seed(data_dir, start=date(2026, 10, 1))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("d", *"yesterday")
-        await pilot.pause()
-        assert app.screen.query_one("#date", Input).value == "yesterday"
-
-
-# Keys inside a dialog ---------------------------------------------------------------
 
 ONE_KEY_ELSEWHERE = ("u", "r", "h", "exclamation_mark", "q", "d", "s", "w", "m", "3", "7")
 """Keys that open or start something from the main screen; inside a dialog they must not."""
@@ -252,9 +178,6 @@ async def test_typing_after_tabbing_to_a_button_starts_nothing(make_app, data_di
         assert app.ctx.running_urge is None
 
 
-# Dropdowns ----------------------------------------------------------------------------
-
-
 async def _open_dropdown(pilot, selector: str) -> None:
     """Move to the dropdown ``selector`` and open it."""
     from textual.widgets import Select
@@ -325,9 +248,6 @@ def test_open_dropdown_snapshot(snap_compare, make_app, data_dir, size) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
-
-
-# Each message once -------------------------------------------------------------------
 
 
 async def test_an_unreadable_date_is_said_once(make_app, data_dir) -> None:
@@ -413,116 +333,3 @@ async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
         buttons = [button.region for button in app.screen.query(Button)]
         assert notices and buttons
         assert not any(n.overlaps(b) for n in notices for b in buttons)
-
-
-# One date style ----------------------------------------------------------------------
-
-
-async def test_a_session_left_open_is_dated_like_every_other_day(make_app, data_dir) -> None:
-    """The question about a session left open names its start as "Wed 25 Nov 2026, 10:00",
-    the day in the style the counter uses, then the time."""
-    from companion.domain.urge import UrgeSession
-    from companion.store.repository import Repository
-
-    seed(data_dir, start=date(2026, 10, 1))
-    repo = Repository.open(data_dir)
-    repo.save_urge(UrgeSession.start(6, NOW))
-    repo.close()
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "A session is still open" in screen_words(app)
-        assert "on Wed 25 Nov 2026, 10:00 (" in screen_words(app)
-
-
-async def test_the_list_of_urge_sessions_dates_each_like_every_other_day(make_app, data_dir):
-    """Each session in the list starts with its day in the one style, then the time."""
-    from datetime import timedelta
-
-    from companion.domain.urge import UrgeSession
-    from companion.store.repository import Repository
-
-    seed(data_dir, start=date(2026, 10, 1))
-    repo = Repository.open(data_dir)
-    session = UrgeSession.start(6, NOW - timedelta(hours=2))
-    repo.save_urge(session.ended("not_contacted", NOW - timedelta(hours=1)))
-    repo.close()
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        app.action_command("urge.history")
-        await pilot.pause()
-        assert "Wed 25 Nov 2026, 08:00" in screen_text(app)
-
-
-# Remembered choices -------------------------------------------------------------------
-
-
-async def test_a_chosen_theme_is_still_chosen_after_a_restart(make_app, data_dir) -> None:
-    """ctrl+p, theme, nord: after quitting and starting again the app is still in nord."""
-    seed(data_dir, start=date(2026, 10, 1))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        assert app.theme != "nord"
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"nord")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.theme == "nord"
-    again = make_app()
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert again.theme == "nord"
-
-
-async def test_the_guided_voice_is_still_chosen_after_a_restart(make_app, data_dir) -> None:
-    """ctrl+t in guided writing picks "write to yourself"; next time it opens that way."""
-    from companion.domain.reasons import VOICES
-
-    seed(data_dir)
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3", "g")
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        assert "Write to yourself, as a friend would" in screen_words(app)
-        await pilot.press("escape")
-        await pilot.pause()
-    again = make_app()
-    async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3", "g")
-        await pilot.pause()
-        assert VOICES["you"] in screen_words(again)
-        assert VOICES["i"] not in screen_words(again)
-
-
-def _footer(app) -> str:
-    """The last line with words on it: the keys on offer."""
-    return next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
-
-
-async def test_full_screens_offer_only_keys_that_do_something(make_app, data_dir) -> None:
-    """On the urge screen the footer no longer offers u (a session is already open), and
-    on the crisis view it no longer offers ! (it is already showing); elsewhere both are."""
-    seed(data_dir, start=date(2026, 10, 1))
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        footer = _footer(app)
-        assert "u Urge" in footer and "! Crisis" in footer
-        await pilot.press("u", "5")
-        await pilot.pause()
-        assert isinstance(app.screen, UrgeScreen)
-        footer = _footer(app)
-        assert "u Urge" not in footer and "! Crisis" in footer
-        await pilot.press("exclamation_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, CrisisScreen)
-        assert "! Crisis" not in _footer(app)
