@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._toast import Toast
 
@@ -60,6 +62,20 @@ def reopen(data_dir: Path) -> Repository:
 def screen_text(app: App[object]) -> str:
     """Everything on the screen now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def footer_showing(pilot: Pilot[object], *texts: str, timeout: float = 30.0) -> str:
+    """The screen's last line once it shows all of ``texts``: a screen's footer is drawn a
+    moment after the screen itself, later still on a busy machine. Fails after ``timeout``
+    seconds, saying what the line was."""
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [line for line in screen_text(pilot.app).splitlines() if line.strip()]
+        footer = lines[-1] if lines else ""
+        if all(text in footer for text in texts):
+            return footer
+        assert time.monotonic() < deadline, f"the footer never showed {texts}: {footer!r}"
+        await pilot.pause(0.05)
 
 
 _FRAME = str.maketrans({ch: " " for ch in "│▌▐╭╮╰╯─━▔▁▊▎"})

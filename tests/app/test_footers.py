@@ -9,7 +9,7 @@ import pytest
 from companion.contacts.crisis import CrisisScreen
 from companion.urge.screen import UrgeScreen
 
-from .support import screen_text, seed
+from .support import footer_showing, seed
 
 SCREENS = [
     pytest.param((), "MainScreen", id="main"),
@@ -49,7 +49,7 @@ async def test_the_crisis_key_and_quick_hide_are_in_every_footer(
             await pilot.press(key)
             await pilot.pause()
         assert type(app.screen).__name__ == screen
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_showing(pilot, "^l Hide")
         crisis = "^g Crisis" if "Crisis" in footer and "^g" in footer else "! Crisis"
         if screen != "CrisisScreen":
             assert crisis in footer, footer
@@ -64,7 +64,7 @@ async def test_inside_a_dialog_the_footer_offers_the_key_that_works(make_app, da
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
         await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
+        footer = await footer_showing(pilot, "^l Hide")
         assert "^g Crisis" in footer
         assert "! Crisis" not in footer
         await pilot.press("ctrl+g")
@@ -78,12 +78,7 @@ async def test_quit_is_offered_on_the_main_screen(make_app, data_dir) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "q Quit" in screen_text(app).splitlines()[-1]
-
-
-def _footer(app) -> str:
-    """The last line with words on it: the keys on offer."""
-    return next(line for line in reversed(screen_text(app).splitlines()) if line.strip())
+        assert "q Quit" in await footer_showing(pilot, "^l Hide")
 
 
 async def test_full_screens_offer_only_keys_that_do_something(make_app, data_dir) -> None:
@@ -92,15 +87,13 @@ async def test_full_screens_offer_only_keys_that_do_something(make_app, data_dir
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        footer = _footer(app)
-        assert "u Urge" in footer and "! Crisis" in footer
+        await footer_showing(pilot, "u Urge", "! Crisis")
         await pilot.press("u", "5")
         await pilot.pause()
         assert isinstance(app.screen, UrgeScreen)
-        footer = _footer(app)
-        assert "u Urge" not in footer and "! Crisis" in footer
+        footer = await footer_showing(pilot, "e End", "! Crisis")
+        assert "u Urge" not in footer
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
-        assert "! Crisis" not in _footer(app)
+        assert "! Crisis" not in await footer_showing(pilot, "Copy number")
