@@ -7,17 +7,20 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._toast import Toast
 
+from companion.app import CompanionApp
 from companion.clock import FixedClock
 from companion.domain.history import Slip
 from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange
 from companion.domain.profile import Profile
+from companion.store.problems import SaveError
 from companion.store.repository import Repository
 
 from ..conftest import NOW, TODAY
@@ -62,6 +65,19 @@ def reopen(data_dir: Path) -> Repository:
 def screen_text(app: App[object]) -> str:
     """Everything on the screen now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+DISK_FULL = "Could not save: the disk is full. Nothing already saved was lost."
+"""What the store says when the disk is full."""
+
+
+def fill_the_disk(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on every save of ``app`` fails as on a full disk (nothing reaches the file)."""
+
+    def full(_tables: object) -> None:
+        raise SaveError(DISK_FULL)
+
+    monkeypatch.setattr(app.repository.folder, "write", full)
 
 
 async def footer_showing(pilot: Pilot[object], *texts: str, timeout: float = 30.0) -> str:

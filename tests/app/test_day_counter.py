@@ -12,13 +12,12 @@ from companion.counter.dialogs import SlipDialog, StartDateDialog
 from companion.counter.pane import DayCounter
 from companion.counter.slips import SlipsScreen
 from companion.main_screen import MainScreen
-from companion.store.problems import SaveError
 from companion.store.repository import Repository
 from companion.ui.dialogs import ConfirmDialog
 from companion.ui.hide import HiddenScreen
 
 from ..conftest import NOW
-from .support import figures, reopen, rows, screen_text, seed, toasts
+from .support import figures, fill_the_disk, reopen, rows, screen_text, seed, toasts
 
 
 async def test_set_start_day_with_live_preview(make_app, data_dir) -> None:
@@ -191,11 +190,8 @@ async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()
 
-    def full(_tables: object) -> None:
-        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
-
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        monkeypatch.setattr(app.repository.folder, "write", full)
+        fill_the_disk(app, monkeypatch)
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("enter")

@@ -14,7 +14,7 @@ from companion.main_screen import MainScreen
 from companion.reasons.dialog import ReasonDialog
 
 from ..conftest import NOW
-from .support import screen_text, screen_words, seed, steady_cursors, toasts
+from .support import fill_the_disk, screen_text, screen_words, seed, steady_cursors, toasts
 
 
 async def test_a_double_save_closes_only_the_dialog(make_app, data_dir) -> None:
@@ -316,16 +316,11 @@ async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
     from textual.widgets import Button
     from textual.widgets._toast import Toast
 
-    from companion.store.problems import SaveError
-
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()
 
-    def full(_tables: object) -> None:
-        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
-
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        monkeypatch.setattr(app.repository.folder, "write", full)
+        fill_the_disk(app, monkeypatch)
         await _slip_dated(pilot, "2026-11-01")
         await pilot.pause()
         assert "the disk is full" in toasts(app)

@@ -18,7 +18,7 @@ from companion.ui.dialogs import ConfirmDialog
 from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import reopen, screen_text, screen_words, seed, toasts
+from .support import fill_the_disk, reopen, screen_text, screen_words, seed, toasts
 
 
 def seed_reasons(data_dir, *texts: str, pinned: tuple[int, ...] = ()) -> list[Reason]:
@@ -361,16 +361,12 @@ async def test_letters_in_a_reason_are_not_keys(make_app, data_dir) -> None:
 
 async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatch) -> None:
     """With the disk full, the reason dialog comes back with every word."""
-    from companion.store.problems import SaveError
 
     seed(data_dir)
     app = make_app()
 
-    def full(_tables: object) -> None:
-        raise SaveError("Could not save: the disk is full. Nothing already saved was lost.")
-
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        monkeypatch.setattr(app.repository.folder, "write", full)
+        fill_the_disk(app, monkeypatch)
         await pilot.press("3", "a", *"keep these words", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
