@@ -16,7 +16,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -162,6 +162,8 @@ class DataFolder:
         self._tables: Tables | None = None
         self._disk_version = SCHEMA_VERSION
         self._load_failed = False
+        self._holding = 0
+        self._held: Tables | None = None
 
     # Session -------------------------------------------------------------------
 
@@ -229,8 +231,26 @@ class DataFolder:
             raise StoreError("The data folder is not open.")
         return copy.deepcopy(self._tables)
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold every write made inside the block and save them as one at its end."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            held, self._held = self._held, None
+            if self._holding == 0 and held is not None:
+                self._tables = self._before_hold
+                self.write(held)
+
     def write(self, tables: Tables) -> None:
         """Save ``tables`` atomically; raise SaveError and change nothing if that fails."""
+        if self._holding and self._tables is not None:
+            if self._held is None:
+                self._before_hold = self._tables
+            self._held = self._tables = tables
+            return
         if self._tables is None or not self._lock.held:
             if self._load_failed:
                 raise SaveError(

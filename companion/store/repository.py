@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -93,6 +94,10 @@ class Repository:
     def recovery(self) -> Recovery | None:
         """What was recovered from a backup at open, if anything."""
         return self.folder.recovery
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Make many saves inside a ``with`` block reach the disk as one, at its end."""
+        return self.folder.batch()
 
     def close(self) -> None:
         """Release the data folder; every save has already reached the disk."""
