@@ -109,6 +109,11 @@ class CompanionApp(App[None]):
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
             )
+        if self.repository.journal_notice is not None:
+            self.push_screen(
+                NoticeDialog("Some changes could not be read", self.repository.journal_notice)
+            )
+        self.call_after_refresh(self.repository.fold_in_background)
         if not self.repository.profile.welcomed:
             self.ctx.start(welcome.welcome(self.ctx))
         elif self.ctx.running_urge is not None:

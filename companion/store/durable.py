@@ -38,7 +38,7 @@ from companion.store.problems import (
     _save_message,
 )
 
-SCHEMA_VERSION: int = 1
+SCHEMA_VERSION: int = 2
 """The version of the stored layout this code writes and fully understands."""
 FILE_NAME = "data.json"
 """The data file inside the folder; names stay neutral on purpose."""
@@ -56,9 +56,7 @@ Validator = Callable[[Tables], None]
 Migration = Callable[[Tables], Tables]
 """Turns tables of one schema version into tables of the next."""
 
-_TEMP_PREFIX = ".data."
 _TEMP_SUFFIX = ".tmp"
-_BACKUP_PATTERN = re.compile(r"data-(\d+)\.json")
 
 
 @dataclass(frozen=True)
@@ -146,12 +144,23 @@ class DataFolder:
         validate: Validator | None = None,
         migrations: Mapping[int, Migration] | None = None,
         now: Callable[[], datetime] = _utc_now,
+        name: str = FILE_NAME,
+        locked: bool = True,
     ) -> None:
-        """Describe the folder; nothing on disk is touched until :meth:`open`."""
+        """Describe the folder; nothing on disk is touched until :meth:`open`.
+
+        ``name`` is the file's name in the folder (its backups and temp files are named
+        after it). With ``locked=False`` the folder's instance lock is neither taken nor
+        needed: the caller holds another lock that keeps writers of this file apart.
+        """
         if backups < 0:
             raise ValueError("backups must be zero or more")
         self.root = Path(root)
-        self.path = self.root / FILE_NAME
+        self.path = self.root / name
+        self._stem = name.removesuffix(".json")
+        self._temp_prefix = f".{self._stem}."
+        self._backup_pattern = re.compile(re.escape(self._stem) + r"-(\d+)\.json")
+        self._locked = locked
         self.backup_dir = self.root / BACKUP_DIR_NAME
         self.backups = backups
         self.recovery: Recovery | None = None
@@ -170,7 +179,12 @@ class DataFolder:
     @property
     def is_open(self) -> bool:
         """Whether the folder is locked by us and its data is loaded."""
-        return self._lock.held and self._tables is not None
+        return self._holds_lock and self._tables is not None
+
+    @property
+    def _holds_lock(self) -> bool:
+        """Whether writes are allowed as far as the lock is concerned."""
+        return self._lock.held or not self._locked
 
     def open(self) -> None:
         """Lock the folder and load the data, recovering from a backup if needed."""
@@ -182,7 +196,7 @@ class DataFolder:
         os.umask(0o077)
         try:
             self._make_root()
-            acquired = self._lock.acquire()
+            acquired = self._lock.acquire() if self._locked else True
         except OSError as error:
             raise StoreError(
                 f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
@@ -227,9 +241,14 @@ class DataFolder:
 
     def read(self) -> Tables:
         """A fresh copy of the tables held in memory; the disk is not touched."""
-        if self._tables is None or not self._lock.held:
+        return copy.deepcopy(self.tables)
+
+    @property
+    def tables(self) -> Tables:
+        """The tables held in memory, not copied: the caller must not change them."""
+        if self._tables is None or not self._holds_lock:
             raise StoreError("The data folder is not open.")
-        return copy.deepcopy(self._tables)
+        return self._tables
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -251,7 +270,7 @@ class DataFolder:
                 self._before_hold = self._tables
             self._held = self._tables = tables
             return
-        if self._tables is None or not self._lock.held:
+        if self._tables is None or not self._holds_lock:
             if self._load_failed:
                 raise SaveError(
                     "Could not save: your data could not be opened, so nothing will be "
@@ -287,7 +306,9 @@ class DataFolder:
         fd = -1
         temp: str | None = None
         try:
-            fd, temp = tempfile.mkstemp(dir=self.root, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
+            fd, temp = tempfile.mkstemp(
+                dir=self.root, prefix=self._temp_prefix, suffix=_TEMP_SUFFIX
+            )
             _write_all(fd, data)
             os.fsync(fd)
             closing, fd = fd, -1
@@ -331,7 +352,7 @@ class DataFolder:
             return []
         found = []
         for name in names:
-            match = _BACKUP_PATTERN.fullmatch(name)
+            match = self._backup_pattern.fullmatch(name)
             if match is not None:
                 found.append((int(match.group(1)), self.backup_dir / name))
         found.sort(reverse=True)
@@ -354,7 +375,7 @@ class DataFolder:
             stamp = int(moment.timestamp()) * 1_000_000_000 + moment.microsecond * 1_000
             if entries and stamp <= entries[0][0]:
                 stamp = entries[0][0] + 1  # keep names in save order even if the clock steps back
-            os.link(self.path, self.backup_dir / f"data-{stamp}.json")
+            os.link(self.path, self.backup_dir / f"{self._stem}-{stamp}.json")
         except OSError:
             return
 
@@ -373,7 +394,7 @@ class DataFolder:
     def _remove_stale_temps(self) -> None:
         """Delete temp files left by a writer that was killed mid-save."""
         for name in os.listdir(self.root):
-            if name.startswith(_TEMP_PREFIX) and name.endswith(_TEMP_SUFFIX):
+            if name.startswith(self._temp_prefix) and name.endswith(_TEMP_SUFFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(self.root / name)
 
@@ -461,7 +482,7 @@ class DataFolder:
         count = 1
         while True:
             suffix = "" if count == 1 else f"-{count}"
-            target = self.root / f"data.damaged-{stamp}{suffix}.json"
+            target = self.root / f"{self._stem}.damaged-{stamp}{suffix}.json"
             try:
                 os.link(self.path, target)
             except FileExistsError:

@@ -57,6 +57,9 @@ class Recovery:
     """The backup that was loaded."""
     restored_saved_at: datetime | None
     """When that backup was saved, from its own content, if known."""
+    later: str = ""
+    """What became of the changes saved after the backup: "all" put back from the
+    journal, "some" (part of the journal was gone), or "" (none were saved)."""
 
     def message(self) -> str:
         """Explain in plain words what was found and what was restored."""
@@ -75,6 +78,13 @@ class Recovery:
             when = format_moment(self.restored_saved_at)
             second = (
                 f"Your entries as of {when} were restored from the backup {self.restored_from}."
+            )
+        if self.later == "all":
+            second += " Everything saved after it was put back as well."
+        elif self.later == "some":
+            second += (
+                " The changes saved after it were put back where they could still be "
+                "found; some of them may be missing."
             )
         return f"{first} {second}"
 

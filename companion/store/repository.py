@@ -9,9 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
-from tinydb.table import Document
-
 from companion.domain.checklist import Channel, Safety
 from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
@@ -25,8 +22,10 @@ from companion.domain.people import Person, people_in_order
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason, ordered
 from companion.domain.urge import UrgeSession
-from companion.domain.wins import Win
-from companion.store.durable import DataFolder, DurableStorage
+from companion.domain.urge_figures import UrgeStats, UrgeTally, urge_stats
+from companion.domain.wins import Win, has_win_on
+from companion.store.durable import DataFolder
+from companion.store.ledger import Ledger
 from companion.store.problems import Recovery
 from companion.store.tables import (
     CHECKLIST,
@@ -43,11 +42,12 @@ from companion.store.tables import (
     SLIPS,
     URGES,
     WINS,
+    HistoryRecords,
     Record,
     Records,
-    upsert,
-    validate_tables,
+    UrgeTotals,
 )
+from companion.store.tables import LAYOUT as LAYOUT
 
 R = TypeVar("R", bound=Record)
 
@@ -55,70 +55,88 @@ R = TypeVar("R", bound=Record)
 class Repository:
     """Typed access to the person's data, kept in memory and saved durably."""
 
-    def __init__(self, folder: DataFolder) -> None:
-        """Wrap an opened data folder."""
-        self.folder = folder
-        self._db = TinyDB(folder, storage=DurableStorage)
-        self._profile, self._history = self._load()
-        db = self._db
-        self._urges = Records(db, URGES, UrgeSession.from_dict)
-        self._reasons = Records(db, REASONS, Reason.from_dict)
-        self._people = Records(db, PEOPLE, Person.from_dict)
-        self.hoover_log = Records(db, HOOVERS, Hoover.from_dict)
-        self._helplines = Records(db, HELPLINES, Helpline.from_dict)
-        self.modes = Records(db, MODES, ModeChange.from_dict)
-        self.necessary = Records(db, NECESSARY, NecessaryContact.from_dict)
-        self.wins = Records(db, WINS, Win.from_dict)
-        self.dates = Records(db, DATES, MarkedDate.from_dict)
-        self._channels = Records(db, CHECKLIST, Channel.from_dict)
-        self._letters = Records(db, LETTERS, Letter.from_dict)
+    def __init__(self, ledger: Ledger) -> None:
+        """Wrap an opened ledger."""
+        self.ledger = ledger
+        self._settings_doc: dict[str, Any] = dict(ledger.table(SETTINGS).get(str(SETTINGS_ID), {}))
+        self._slip_ids = {doc["id"]: key for key, doc in ledger.table(SLIPS).items()}
+        self._profile = Profile.from_dict(self._settings_doc)
+        self._history = History.build(self._settings_doc.get("start"), ledger.table(SLIPS).values())
+        self._urges = HistoryRecords(ledger, URGES, UrgeSession.from_dict)
+        self._reasons = Records(ledger, REASONS, Reason.from_dict)
+        self._people = Records(ledger, PEOPLE, Person.from_dict)
+        self.hoover_log = HistoryRecords(ledger, HOOVERS, Hoover.from_dict)
+        self._helplines = Records(ledger, HELPLINES, Helpline.from_dict)
+        self.modes = Records(ledger, MODES, ModeChange.from_dict)
+        self.necessary = Records(ledger, NECESSARY, NecessaryContact.from_dict)
+        self.wins = HistoryRecords(ledger, WINS, Win.from_dict)
+        self.dates = Records(ledger, DATES, MarkedDate.from_dict)
+        self._channels = Records(ledger, CHECKLIST, Channel.from_dict)
+        self._letters = Records(ledger, LETTERS, Letter.from_dict)
 
     @classmethod
     def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
         """Open (and lock) the data folder at ``root``; raises StoreError subclasses.
 
-        ``now`` tells the folder the time, for backup names and save stamps.
+        ``now`` tells the folder the time, for backup names, save stamps and which
+        records are recent enough to stay in the data file.
         """
-        if now is None:
-            folder = DataFolder(root, validate=validate_tables)
-        else:
-            folder = DataFolder(root, validate=validate_tables, now=now)
-        folder.open()
+        ledger = Ledger(root, LAYOUT) if now is None else Ledger(root, LAYOUT, now=now)
+        ledger.open()
         try:
-            return cls(folder)
+            return cls(ledger)
         except BaseException:
-            folder.close()
+            ledger.close()
             raise
+
+    @property
+    def folder(self) -> DataFolder:
+        """The data file's folder (its lock, its backups)."""
+        return self.ledger.folder
 
     @property
     def recovery(self) -> Recovery | None:
         """What was recovered from a backup at open, if anything."""
         return self.folder.recovery
 
+    @property
+    def journal_notice(self) -> str | None:
+        """What to tell the person when saved changes could not be read back, if any."""
+        lines = self.ledger.damaged_lines
+        years = self.ledger.unreadable_years
+        parts = []
+        if lines == 1:
+            parts.append("One saved change could not be read back and was left out.")
+        elif lines:
+            parts.append(f"{lines} saved changes could not be read back and were left out.")
+        if years:
+            names = ", ".join(str(path) for path in years)
+            parts.append(f"Part of your history could not be read and is left as it is: {names}.")
+        if not parts:
+            return None
+        return " ".join(parts) + " Everything else is here, and nothing was deleted."
+
     def batch(self) -> AbstractContextManager[None]:
-        """Make many saves inside a ``with`` block reach the disk as one, at its end."""
-        return self.folder.batch()
+        """Make many saves inside a ``with`` block one save, at its end."""
+        return self.ledger.batch()
+
+    def fold_in_background(self, force: bool = False) -> bool:
+        """Fold the journal into the data files in another process when it has grown."""
+        return self.ledger.fold_in_background(force)
 
     def close(self) -> None:
         """Release the data folder; every save has already reached the disk."""
-        self._db.close()
-        self.folder.close()
+        self.ledger.close()
 
     def _settings(self) -> dict[str, Any]:
-        """The stored settings record, or an empty one."""
-        record = self._db.table(SETTINGS).get(doc_id=SETTINGS_ID)
-        return dict(record) if isinstance(record, dict) else {}
-
-    def _load(self) -> tuple[Profile, History]:
-        """Build the domain objects from what is stored."""
-        settings = self._settings()
-        slips = self._db.table(SLIPS).all()
-        return Profile.from_dict(settings), History.build(settings.get("start"), slips)
+        """The stored settings record (the caller must not change it)."""
+        return self._settings_doc
 
     def _save_settings(self, **changes: Any) -> None:
         """Write settings fields in one save."""
-        record = {**self._settings(), **changes}
-        self._db.table(SETTINGS).upsert(Document(record, doc_id=SETTINGS_ID))
+        record = {**self._settings_doc, **changes}
+        self.ledger.put(SETTINGS, str(SETTINGS_ID), record)
+        self._settings_doc = record
 
     # Profile ---------------------------------------------------------------
 
@@ -150,7 +168,7 @@ class Repository:
     def save_slip(self, slip: Slip, today: date) -> History:
         """Add a slip, or replace the one with its id."""
         history = self._history.with_slip(slip, today)
-        upsert(self._db.table(SLIPS), slip.to_dict())
+        self._put_slip(slip)
         self._history = history
         return history
 
@@ -159,7 +177,8 @@ class Repository:
         slip = self._history.find_slip(slip_id)
         if slip is None:
             return None
-        self._db.table(SLIPS).remove(Query().id == slip_id)
+        self.ledger.delete(SLIPS, self._slip_ids[slip_id])
+        del self._slip_ids[slip_id]
         self._history = self._history.without_slip(slip_id)
         return slip
 
@@ -173,22 +192,41 @@ class Repository:
                 f"begins ({format_day(start)}). To put it back, set the start day to that "
                 "day or earlier first (press d), then undo again."
             )
-        upsert(self._db.table(SLIPS), slip.to_dict())
+        self._put_slip(slip)
         others = tuple(s for s in self._history.slips if s.id != slip.id)
         self._history = replace(self._history, slips=(*others, slip))
         return self._history
+
+    def _put_slip(self, slip: Slip) -> None:
+        """Store a slip, new or changed, in one save."""
+        doc_id = self._slip_ids.get(slip.id) or self.ledger.new_id(SLIPS)
+        self.ledger.put(SLIPS, doc_id, slip.to_dict())
+        self._slip_ids[slip.id] = doc_id
 
     # Urge sessions -------------------------------------------------------------
 
     @property
     def urges(self) -> tuple[UrgeSession, ...]:
-        """Every urge session, oldest first."""
+        """Every urge session, oldest first (reads the history the first time)."""
         return tuple(sorted(self._urges.all(), key=lambda s: s.started_at))
+
+    def urge_stats(self, now: datetime) -> UrgeStats:
+        """The figures the urge pane shows, from the running totals (no history read)."""
+        totals = self.ledger.tally(URGES)
+        if isinstance(totals, UrgeTotals):
+            return totals.tally.stats(now)
+        return urge_stats(self._urges.all(), now)
+
+    @property
+    def urge_tally(self) -> UrgeTally | None:
+        """The running totals over closed sessions."""
+        totals = self.ledger.tally(URGES)
+        return totals.tally if isinstance(totals, UrgeTotals) else None
 
     @property
     def open_urge(self) -> UrgeSession | None:
         """The newest session still running (left open by a quit or a crash), if any."""
-        running = [s for s in self.urges if s.running]
+        running = sorted((s for s in self._urges.recent() if s.running), key=lambda s: s.started_at)
         return running[-1] if running else None
 
     def save_urge(self, session: UrgeSession) -> UrgeSession:
@@ -201,7 +239,7 @@ class Repository:
     def letters(self) -> list[Letter]:
         """Every letter the person did not send, newest first (those still kept inside
         an older urge session included)."""
-        return all_letters(self._letters.all(), self._urges.all())
+        return all_letters(self._letters.all(), self._urges.recent())
 
     def save_letter(self, letter: Letter) -> Letter:
         """Keep a letter; a letter once kept inside its session moves out of it."""
@@ -213,7 +251,7 @@ class Repository:
 
     def delete_letter(self, letter_id: str) -> Letter | None:
         """Remove a letter and return it (for undo); None if there was none."""
-        if letter_id.startswith(FROM_SESSION):
+        if letter_id.startswith(FROM_SESSION) and self._letters.find(letter_id) is None:
             found = next((x for x in self.letters if x.id == letter_id), None)
             session = self._urges.find(letter_id.removeprefix(FROM_SESSION))
             if found is None or session is None:
@@ -321,6 +359,10 @@ class Repository:
         return True
 
     # Contact modes, little wins, dates that matter -----------------------------------
+
+    def has_win_on(self, day: date) -> bool:
+        """Whether a little win is noted for ``day`` (a recent day: no history is read)."""
+        return has_win_on(self.wins.recent(), day)
 
     def mode_today(self, today: date) -> str:
         """The contact mode in force on ``today``."""

@@ -4,10 +4,8 @@ and one table of records read and written whole."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any, Generic, Protocol, TypeVar
-
-from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
 
 from companion.domain.checklist import Channel, Safety
 from companion.domain.errors import ValidationError
@@ -15,14 +13,17 @@ from companion.domain.fields import is_whole_number
 from companion.domain.helplines import Helpline
 from companion.domain.history import History
 from companion.domain.hoovers import Hoover
-from companion.domain.letters import Letter
+from companion.domain.letters import Letter, from_session
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact
 from companion.domain.people import Person
 from companion.domain.profile import Profile
 from companion.domain.reasons import Reason
 from companion.domain.urge import UrgeSession
+from companion.domain.urge_figures import UrgeTally
 from companion.domain.wins import Win
+from companion.store.durable import Tables
+from companion.store.ledger import Layout, Ledger
 
 SETTINGS = "settings"
 """The table holding the single settings record."""
@@ -126,22 +127,24 @@ def validate_tables(tables: dict[str, Any]) -> None:
     Safety.from_dict(settings.get("checklist", {}))
 
 
-def upsert(table: Table, record: dict[str, Any]) -> None:
-    """Insert a record, or replace the stored one with the same ``id``, in one save."""
-    existing = table.get(Query().id == record["id"])
-    if isinstance(existing, Document):
-        table.upsert(Document(record, doc_id=existing.doc_id))
-    else:
-        table.insert(record)
-
-
 class Records(Generic[R]):
-    """One table of records, kept in memory by id; every change is saved at once."""
+    """One table of records, kept in memory by id; every change is one save."""
 
-    def __init__(self, db: TinyDB, name: str, load: Callable[[Mapping[str, Any]], R]) -> None:
-        """Read every record of table ``name`` with ``load``."""
-        self._table = db.table(name)
-        self._items = {item.id: item for item in map(load, self._table.all())}
+    def __init__(self, ledger: Ledger, name: str, load: Callable[[Mapping[str, Any]], R]) -> None:
+        """Read every record of table ``name`` held in the data file with ``load``."""
+        self._ledger = ledger
+        self._name = name
+        self._load = load
+        self._doc_ids: dict[str, str] = {}
+        self._items: dict[str, R] = {}
+        self._take(ledger.table(name))
+
+    def _take(self, docs: Mapping[str, Any]) -> None:
+        """Hold the records of ``docs`` (by document id) as objects."""
+        for doc_id, doc in docs.items():
+            item = self._load(doc)
+            self._items[item.id] = item
+            self._doc_ids[item.id] = doc_id
 
     def all(self) -> list[R]:
         """Every record, in no particular order."""
@@ -153,15 +156,22 @@ class Records(Generic[R]):
 
     def save(self, record: R) -> R:
         """Insert a record, or replace the stored one with the same id, in one save."""
-        upsert(self._table, record.to_dict())
+        doc_id = self._doc_ids.get(record.id) or self._ledger.new_id(self._name)
+        self._ledger.put(self._name, doc_id, record.to_dict())
         self._items[record.id] = record
+        self._doc_ids[record.id] = doc_id
         return record
 
     def save_many(self, records: list[R]) -> list[R]:
-        """Update several stored records (a move) in one save."""
-        if records:
-            self._table.update_multiple([(r.to_dict(), Query().id == r.id) for r in records])
-            self._items.update({r.id: r for r in records})
+        """Store several records (a move) in one save."""
+        items, doc_ids = dict(self._items), dict(self._doc_ids)
+        try:
+            with self._ledger.batch():
+                for record in records:
+                    self.save(record)
+        except BaseException:
+            self._items, self._doc_ids = items, doc_ids
+            raise
         return records
 
     def delete(self, record_id: str) -> R | None:
@@ -169,6 +179,97 @@ class Records(Generic[R]):
         record = self._items.get(record_id)
         if record is None:
             return None
-        self._table.remove(Query().id == record_id)
+        self._ledger.delete(self._name, self._doc_ids[record_id])
         del self._items[record_id]
+        del self._doc_ids[record_id]
         return record
+
+
+class HistoryRecords(Records[R]):
+    """A long list whose older records stay on the disk until the whole list is asked for."""
+
+    def all(self) -> list[R]:
+        """Every record (the older ones are read from the history files the first time)."""
+        if not self._ledger.history_loaded(self._name):
+            self._take(self._ledger.history(self._name))
+        return super().all()
+
+    def recent(self) -> list[R]:
+        """The records of the last days and the open ones, read without the history."""
+        held = self._ledger.table(self._name)
+        return [item for item in self._items.values() if self._doc_ids[item.id] in held]
+
+
+HISTORY_TABLES = (URGES, WINS, HOOVERS)
+"""Tables whose older records live in files per year under ``history/``, read only when a
+list of them is opened."""
+
+HOT_DAYS = 8
+"""Records of the last days stay in the data file (the week's figures and today's wins
+need them at once); older ones move into history when the journal is folded."""
+
+
+def settled_on(table: str, doc: Mapping[str, Any]) -> date | None:
+    """The day a record of a history table belongs to, or None while it must stay in the
+    data file (a session still running)."""
+    if table == URGES:
+        session = UrgeSession.from_dict(doc)
+        return None if session.running else session.started_at.date()
+    if table == WINS:
+        return Win.from_dict(doc).on
+    if table == HOOVERS:
+        return Hoover.from_dict(doc).on
+    return None
+
+
+class UrgeTotals:
+    """The urge tally kept beside the stored sessions, following each change of one."""
+
+    def __init__(self, stored: Mapping[str, Any] | None) -> None:
+        """Start from the stored totals, or from nothing."""
+        self.tally = UrgeTally() if stored is None else UrgeTally.from_dict(stored)
+
+    def changed(self, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+        """Take the old version of a session out of the totals and put the new one in."""
+        self.tally.changed(
+            None if old is None else UrgeSession.from_dict(old),
+            None if new is None else UrgeSession.from_dict(new),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return self.tally.to_dict()
+
+
+TALLIES: dict[str, Callable[[Mapping[str, Any] | None], UrgeTotals]] = {URGES: UrgeTotals}
+"""Tables that keep running totals, and how their totals are read back."""
+
+
+def _move_letters_out_of_sessions(tables: Tables) -> Tables:
+    """Version 1 kept a letter written before the list of letters existed inside its
+    urge session; version 2 keeps every letter in the list, so the history of sessions
+    is never read to show them. No word is dropped: a session whose letter is already
+    in the list keeps its text as it was."""
+    urges = tables.get(URGES, {})
+    letters = tables.setdefault(LETTERS, {})
+    linked = {doc.get("session_id") for doc in letters.values()}
+    next_id = max((int(key) for key in letters if key.isdigit()), default=0) + 1
+    for doc in urges.values():
+        session = UrgeSession.from_dict(doc)
+        if not session.unsent.strip() or session.id in linked:
+            continue
+        letters[str(next_id)] = from_session(session).to_dict()
+        next_id += 1
+        doc["unsent"] = ""
+    return tables
+
+
+LAYOUT = Layout(
+    validate=validate_tables,
+    migrations={1: _move_letters_out_of_sessions},
+    history=HISTORY_TABLES,
+    settled_on=settled_on,
+    tallies=TALLIES,
+    hot_days=HOT_DAYS,
+)
+"""How the data folder is laid out for this app's tables."""

@@ -12,7 +12,6 @@ from companion.counter import flows as counter
 from companion.domain.dates import format_moment
 from companion.domain.reasons import for_urge
 from companion.domain.urge import UrgeSession, span_words
-from companion.domain.urge_figures import urge_stats
 from companion.domain.urge_guidance import SKILLS
 from companion.letters import flows as letters
 from companion.settings import flows as settings
@@ -168,7 +167,7 @@ async def end_urge(ctx: Context, session: UrgeSession) -> None:
 
 def show_history(ctx: Context) -> None:
     """Every session, and the person's own figures."""
-    stats = urge_stats(ctx.repository.urges, ctx.clock.now())
+    stats = ctx.repository.urge_stats(ctx.clock.now())
     ctx.show(UrgeHistoryScreen(ctx.repository.urges, stats.figures, ctx.alias))
 
 

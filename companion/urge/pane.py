@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
-from companion.domain.urge_figures import PEAKS_FROM, urge_stats
+from companion.domain.urge_figures import PEAKS_FROM
 from companion.features import keys
 from companion.ui.context import Context, DataChanged
 from companion.urge import flows
@@ -59,7 +59,7 @@ urges tend to be strongest and how long they take to ease.
     def _draw(self) -> None:
         """The hint for the running session (if any) and the counts over closed ones."""
         running = self.ctx.running_urge
-        stats = urge_stats(self.ctx.repository.urges, self.ctx.clock.now())
+        stats = self.ctx.repository.urge_stats(self.ctx.clock.now())
         hint = self.query_one("#urge-hint", Static)
         if running is not None:
             started = running.started_at.astimezone().strftime("%H:%M")

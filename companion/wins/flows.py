@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from companion.domain.wins import Win, has_win_on
+from companion.domain.wins import Win
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.log_screen import Records
@@ -45,7 +45,7 @@ def show_wins(ctx: Context) -> None:
 
 def hide_prompt(ctx: Context) -> None:
     """Put the little-win question away until tomorrow."""
-    if has_win_on(ctx.repository.wins.all(), ctx.today):
+    if ctx.repository.has_win_on(ctx.today):
         return
     if ctx.try_save(ctx.repository.save_win_prompt_hidden_on, ctx.today) is not None:
         ctx.changed(KIND)
@@ -54,7 +54,7 @@ def hide_prompt(ctx: Context) -> None:
 def question_line(ctx: Context) -> Notice | None:
     """The little-win question on the day counter, until a win is noted or it is hidden."""
     repo = ctx.repository
-    if has_win_on(repo.wins.all(), ctx.today) or repo.win_prompt_hidden_on == ctx.today:
+    if repo.has_win_on(ctx.today) or repo.win_prompt_hidden_on == ctx.today:
         return None
     return Notice(
         "What went right today? w notes it, x hides this.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -20,7 +21,6 @@ from companion.domain.hoovers import Hoover
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange
 from companion.domain.profile import Profile
-from companion.store.problems import SaveError
 from companion.store.repository import Repository
 
 from ..conftest import NOW, TODAY
@@ -47,11 +47,13 @@ def seed(
 
 
 def damage_with_backup(data_dir: Path, clock: FixedClock) -> None:
-    """Save twice (so a backup exists), then spoil the data file as a torn write would."""
+    """Save and fold twice (so a backup of the data file exists), then spoil the data file
+    as a torn write would."""
     for start in (date(2026, 10, 1), date(2026, 10, 2)):
         repository = Repository.open(data_dir, clock.now)
         repository.save_profile(Profile(alias="", welcomed=True))
         repository.save_start(start, TODAY)
+        repository.ledger.fold_here()
         repository.close()
         clock.advance(minutes=1)
     (data_dir / "data.json").write_bytes(b'{"app": "companion", "tab')
@@ -74,10 +76,10 @@ DISK_FULL = "Could not save: the disk is full. Nothing already saved was lost."
 def fill_the_disk(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on every save of ``app`` fails as on a full disk (nothing reaches the file)."""
 
-    def full(_tables: object) -> None:
-        raise SaveError(DISK_FULL)
+    def full(_ops: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(app.repository.folder, "write", full)
+    monkeypatch.setattr(app.repository.ledger.journal, "append", full)
 
 
 async def footer_showing(pilot: Pilot[object], *texts: str, timeout: float = 30.0) -> str:

@@ -305,14 +305,16 @@ async def test_a_huge_paste_is_refused_and_nothing_is_lost(make_app, data_dir) -
 
 
 async def test_a_damaged_checklist_record_is_refused_on_load(make_app, data_dir) -> None:
-    """A channel record with an unknown state fails validation, so the last good copy is
-    loaded and the person is told."""
+    """A channel record with an unknown state fails validation, so the last good copy of the
+    file is loaded, the changes saved since it are replayed, and the person is told."""
     seed_answered(data_dir)
     repository = reopen(data_dir)
     from companion.domain.checklist import Channel
 
     repository.save_channel(Channel("email", "filtered"))
+    repository.ledger.fold_here()
     repository.save_channel(Channel("phone", "blocked"))
+    repository.ledger.fold_here()
     repository.close()
     path = data_dir / "data.json"
     data = json.loads(path.read_text())
@@ -324,7 +326,10 @@ async def test_a_damaged_checklist_record_is_refused_on_load(make_app, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "restored" in screen_words(app).lower()
-        assert {c.id: c.state for c in app.repository.channels} == {"email": "filtered"}
+        assert {c.id: c.state for c in app.repository.channels} == {
+            "email": "filtered",
+            "phone": "blocked",
+        }
 
 
 async def test_the_palette_offers_the_checklist(make_app, data_dir) -> None:

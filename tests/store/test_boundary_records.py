@@ -62,17 +62,22 @@ def test_a_damaged_record_is_refused_on_load(table: str, record: dict[str, objec
 
 
 def test_a_damaged_win_in_the_file_brings_back_the_backup(tmp_path: Path) -> None:
-    """A hand-edited file with a broken win is set aside, and the last good save returns."""
-    repo = Repository.open(tmp_path)
+    """A hand-edited data file with a broken win is set aside; its newest good backup and
+    the journal since then bring every save back."""
+    repo = Repository.open(tmp_path, now=lambda: NOW)
     repo.wins.save(Win(TODAY, "first", NOW))
+    repo.ledger.fold_here()
     repo.wins.save(Win(TODAY, "second", NOW))
+    repo.ledger.fold_here()
     repo.close()
     data = tmp_path / "data.json"
     spoiled = json.loads(data.read_text())
+    assert len(spoiled["tables"]["wins"]) == 2
     for record in spoiled["tables"]["wins"].values():
         record["text"] = ""
     data.write_text(json.dumps(spoiled))
-    again = Repository.open(tmp_path)
+    again = Repository.open(tmp_path, now=lambda: NOW)
     assert again.recovery is not None
-    assert sorted(w.text for w in again.wins.all()) == ["first"]
+    assert sorted(w.text for w in again.wins.all()) == ["first", "second"]
+    assert list(tmp_path.glob("data.damaged-*.json"))
     again.close()

@@ -431,17 +431,17 @@ def test_newer_file_is_refused_and_untouched(tmp_path: Path) -> None:
 
 def test_older_file_is_upgraded_in_memory_and_saved_as_new(tmp_path: Path) -> None:
     """An older file is upgraded on open; the upgrade reaches the disk with the next save."""
-    old = envelope({"notes": {"1": {"words": "hello"}}}, version=0)
+    old = envelope({"notes": {"1": {"words": "hello"}}}, version=SCHEMA_VERSION - 1)
     tmp_path.joinpath(FILE_NAME).write_bytes(old)
 
     def rename_field(tables: Tables) -> Tables:
-        """Version 0 called the text 'words'."""
+        """The version before called the text 'words'."""
         return {
             name: {key: {"text": doc["words"]} for key, doc in table.items()}
             for name, table in tables.items()
         }
 
-    with DataFolder(tmp_path, migrations={0: rename_field}) as folder:
+    with DataFolder(tmp_path, migrations={SCHEMA_VERSION - 1: rename_field}) as folder:
         assert folder.read() == {"notes": {"1": {"text": "hello"}}}
         assert tmp_path.joinpath(FILE_NAME).read_bytes() == old
         folder.write(folder.read())  # same tables, but the file is still version 0
@@ -454,7 +454,7 @@ def test_migrations_run_in_order_up_to_the_current_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the current version raised to 3, a version 1 file goes through 1->2 and 2->3."""
-    saved(tmp_path, state(1))
+    tmp_path.joinpath(FILE_NAME).write_bytes(envelope(state(1), version=1))
     monkeypatch.setattr(durable, "SCHEMA_VERSION", 3)
     steps: list[int] = []
 

@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 
 from companion.store.durable import DataFolder
+from companion.store.repository import Repository
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("killchild.py")
+LEDGER_CHILD = Path(__file__).with_name("killchild_ledger.py")
 ITERATIONS = 60
 BACKUPS = 3
 BIG = 200_000
@@ -33,11 +35,14 @@ def _restore_umask() -> Iterator[None]:
     os.umask(previous)
 
 
-def run_until_killed(root: Path, delay: float) -> tuple[int, list[int]]:
+def run_until_killed(
+    root: Path, delay: float, child_args: tuple[str, ...] | None = None
+) -> tuple[int, list[int]]:
     """Start the child, kill it ``delay`` seconds after it began saving; (start, acks)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    args = child_args or (str(CHILD), str(root), str(BACKUPS))
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(root), str(BACKUPS)],
+        [sys.executable, *args],
         env=env,
         cwd=REPO,
         bufsize=0,  # unbuffered: readline() must not swallow ACKs that communicate() reads
@@ -93,3 +98,33 @@ def test_sigkill_mid_save_keeps_every_acknowledged_save(tmp_path: Path) -> None:
         expected = seq
     assert total_acks > ITERATIONS  # the kills really landed among saves
     print(f"{total_acks} saves acknowledged; {temps_seen} interrupted saves left a temp file")
+
+
+def test_sigkill_mid_journal_save_or_fold_keeps_every_acknowledged_save(tmp_path: Path) -> None:
+    """Killed while appending to the journal or folding it (in the app or in a fold left
+    running), the folder opens without recovery and holds every acknowledged save."""
+    rng = random.Random(20261202)
+    root = tmp_path / "data"
+    expected = 0
+    total_acks = 0
+    for _ in range(40):
+        start, acks = run_until_killed(root, rng.uniform(0.05, 0.5), (str(LEDGER_CHILD), str(root)))
+        assert start == expected
+        assert acks == list(range(start + 1, start + 1 + len(acks)))
+        last_ack = acks[-1] if acks else start
+        total_acks += len(acks)
+        repo = Repository.open(root)
+        try:
+            assert repo.recovery is None
+            assert repo.ledger.damaged_lines == 0
+            step = repo.guided_step
+            numbers = sorted(int(win.text.split()[1]) for win in repo.wins.all())
+        finally:
+            repo.close()
+        assert step in (last_ack, last_ack + 1)
+        missing = sorted(set(range(1, step + 1)) - set(numbers))
+        extra = sorted(set(numbers) - set(range(1, step + 2)))
+        assert (missing, extra, len(numbers) - len(set(numbers))) == ([], [], 0)
+        expected = step
+    assert total_acks > 40
+    assert list((root / "history").glob("wins-2023.json")), "no fold ever finished"

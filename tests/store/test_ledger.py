@@ -1,0 +1,303 @@
+"""The journal over the snapshot: a save is one line, every acknowledged save comes back,
+a fold moves old history into files per year, and a damaged or torn line costs nothing
+that was acknowledged."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from companion.domain.wins import Win
+from companion.store import journal
+from companion.store.journal import JOURNAL_DIR_NAME, decode_line, encode_line
+from companion.store.ledger import HISTORY_DIR_NAME, Layout, Ledger, year_files
+from companion.store.problems import SaveError
+from companion.store.repository import Repository
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+def on_day(table: str, doc: Mapping[str, Any]) -> date | None:
+    """Events belong to their day; an event marked open stays in the data file."""
+    return None if doc.get("open") else date.fromisoformat(doc["on"])
+
+
+class Count:
+    """Totals of the events table: how many there are, and their sum."""
+
+    def __init__(self, stored: Mapping[str, Any] | None) -> None:
+        """Start from what was stored."""
+        self.count = 0 if stored is None else stored["count"]
+        self.sum = 0 if stored is None else stored["sum"]
+
+    def changed(self, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+        """Follow one event."""
+        for doc, sign in ((old, -1), (new, 1)):
+            if doc is not None:
+                self.count += sign
+                self.sum += sign * doc["n"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values."""
+        return {"count": self.count, "sum": self.sum}
+
+
+LAYOUT = Layout(history=("events",), settled_on=on_day, tallies={"events": Count}, hot_days=8)
+
+
+@pytest.fixture(autouse=True)
+def _restore_umask() -> Iterator[None]:
+    """Put the process umask back after the test (open() sets it to 077)."""
+    previous = os.umask(0o022)
+    os.umask(previous)
+    yield
+    os.umask(previous)
+
+
+def opened(root: Path) -> Ledger:
+    """A ledger over ``root``, opened, whose clock says NOW."""
+    ledger = Ledger(root, LAYOUT, now=lambda: NOW)
+    ledger.open()
+    return ledger
+
+
+def event(n: int, on: str = "2024-03-01", **more: Any) -> dict[str, Any]:
+    """An event document."""
+    return {"id": f"e{n}", "n": n, "on": on, **more}
+
+
+def segment_bytes(root: Path) -> list[bytes]:
+    """The bytes of every journal segment, oldest first."""
+    return [segment.path.read_bytes() for segment in journal.segments(root)]
+
+
+def test_each_save_is_one_line_and_comes_back_after_reopening(tmp_path: Path) -> None:
+    """Saves go to the journal, one line each; a reopened ledger has them all."""
+    ledger = opened(tmp_path)
+    ledger.put("settings", "1", {"country": "IE"})
+    ledger.put("events", ledger.new_id("events"), event(1))
+    ledger.put("events", ledger.new_id("events"), event(2))
+    ledger.delete("events", "1")
+    ledger.close()
+    lines = b"".join(segment_bytes(tmp_path)).splitlines(keepends=True)
+    assert len(lines) == 4
+    assert not (tmp_path / "data.json").exists()
+    again = opened(tmp_path)
+    assert again.table("settings") == {"1": {"country": "IE"}}
+    assert again.history("events") == {"2": event(2)}
+    assert again.new_id("events") == "3"
+    count = again.tally("events")
+    assert isinstance(count, Count) and (count.count, count.sum) == (1, 2)
+    again.close()
+
+
+def test_a_save_costs_the_change_not_the_history(tmp_path: Path) -> None:
+    """After a thousand saves, one more save writes one short line and nothing else."""
+    ledger = opened(tmp_path)
+    with ledger.batch():
+        for n in range(1000):
+            ledger.put("events", str(n + 1), event(n, pad="x" * 200))
+    ledger.fold_here()
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    size = ledger.journal.size
+    ledger.put("settings", "1", {"country": "IE"})
+    changed = [
+        p for p in tmp_path.rglob("*") if p.is_file() and before.get(p) != p.stat().st_mtime_ns
+    ]
+    assert [p.parent.name for p in changed] == [JOURNAL_DIR_NAME]
+    assert ledger.journal.size - size < 100
+    ledger.close()
+
+
+def test_fold_moves_old_history_into_files_per_year(tmp_path: Path) -> None:
+    """Old events go to history/events-<year>.json; recent and open ones stay in data.json,
+    and everything reads back the same, totals included."""
+    ledger = opened(tmp_path)
+    ledger.put("events", "1", event(1, "2023-05-01"))
+    ledger.put("events", "2", event(2, "2024-05-01"))
+    ledger.put("events", "3", event(3, "2026-11-24"))
+    ledger.put("events", "4", event(4, "2020-01-01", open=True))
+    ledger.put("notes", "1", {"text": "kept"})
+    assert ledger.fold_here()
+    ledger.close()
+    data = json.loads((tmp_path / "data.json").read_text())
+    assert sorted(data["tables"]["events"]) == ["3", "4"]
+    assert data["tables"]["_store"]["1"]["tallies"]["events"] == {"count": 4, "sum": 10}
+    assert sorted(year_files(tmp_path, "events")) == [2023, 2024]
+    in_2023 = json.loads((tmp_path / HISTORY_DIR_NAME / "events-2023.json").read_text())
+    assert in_2023["tables"] == {"events": {"1": event(1, "2023-05-01")}}
+    again = opened(tmp_path)
+    assert sorted(again.table("events")) == ["3", "4"]
+    assert not again.history_loaded("events")
+    assert sorted(again.history("events")) == ["1", "2", "3", "4"]
+    assert again.table("notes") == {"1": {"text": "kept"}}
+    assert again.new_id("events") == "5"
+    again.close()
+
+
+def test_changes_after_a_fold_follow_history_into_its_files(tmp_path: Path) -> None:
+    """An old event changed or removed after it moved to history is changed there too."""
+    ledger = opened(tmp_path)
+    ledger.put("events", "1", event(1, "2023-05-01"))
+    ledger.put("events", "2", event(2, "2023-06-01"))
+    ledger.fold_here()
+    ledger.history("events")
+    ledger.put("events", "1", event(10, "2023-05-01"))
+    ledger.delete("events", "2")
+    count = ledger.tally("events")
+    assert isinstance(count, Count) and (count.count, count.sum) == (1, 10)
+    ledger.close()
+    again = opened(tmp_path)
+    assert again.history("events") == {"1": event(10, "2023-05-01")}
+    again.fold_here()
+    again.close()
+    third = opened(tmp_path)
+    assert third.history("events") == {"1": event(10, "2023-05-01")}
+    count = third.tally("events")
+    assert isinstance(count, Count) and (count.count, count.sum) == (1, 10)
+    third.close()
+
+
+def test_a_fold_in_the_background_runs_in_another_process(tmp_path: Path) -> None:
+    """The app starts the fold and goes on saving; nothing saved meanwhile is lost."""
+    repo = Repository.open(tmp_path, now=lambda: NOW)
+    for n in range(1, 30):
+        repo.wins.save(Win(date(2022, 1, 1), f"win {n}", NOW))
+    assert repo.fold_in_background(force=True)
+    for n in range(30, 40):
+        repo.wins.save(Win(date(2022, 1, 1), f"win {n}", NOW))
+    assert repo.ledger.wait_for_fold(120)
+    repo.close()
+    assert (tmp_path / HISTORY_DIR_NAME / "wins-2022.json").exists()
+    again = Repository.open(tmp_path, now=lambda: NOW)
+    # The wins saved while the fold ran are still in the journal, so they are at hand.
+    assert sorted(w.text for w in again.wins.recent()) == [f"win {n}" for n in range(30, 40)]
+    assert sorted(int(w.text.split()[1]) for w in again.wins.all()) == list(range(1, 40))
+    again.close()
+
+
+def test_a_torn_last_line_is_skipped_and_cut_before_the_next_save(tmp_path: Path) -> None:
+    """A kill mid-append leaves half a line: it was never acknowledged, so it is dropped,
+    and the next save starts on a clean line."""
+    ledger = opened(tmp_path)
+    ledger.put("notes", "1", {"text": "kept"})
+    ledger.close()
+    segment = journal.segments(tmp_path)[-1].path
+    whole = encode_line([["put", "notes", "2", {"text": "half"}, None]])
+    with open(segment, "ab") as file:
+        file.write(whole[: len(whole) // 2])
+    again = opened(tmp_path)
+    assert again.table("notes") == {"1": {"text": "kept"}}
+    assert again.damaged_lines == 0
+    again.put("notes", "3", {"text": "after"})
+    again.close()
+    lines = segment.read_bytes().splitlines(keepends=True)
+    assert [decode_line(line) is not None for line in lines] == [True, True]
+    third = opened(tmp_path)
+    assert sorted(third.table("notes")) == ["1", "3"]
+    third.close()
+
+
+def test_a_damaged_line_in_the_middle_is_counted_and_the_rest_kept(tmp_path: Path) -> None:
+    """A line spoiled on the disk is skipped and counted, so the person can be told; every
+    other save still comes back."""
+    ledger = opened(tmp_path)
+    for n in range(3):
+        ledger.put("notes", str(n), {"text": f"note {n}"})
+    ledger.close()
+    segment = journal.segments(tmp_path)[-1].path
+    lines = segment.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b"note 1", b"note X")
+    segment.write_bytes(b"".join(lines))
+    again = opened(tmp_path)
+    assert again.damaged_lines == 1
+    assert sorted(again.table("notes")) == ["0", "2"]
+    again.close()
+
+
+def test_a_batch_is_one_line_and_a_failed_batch_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves made together reach the disk together, or not at all."""
+    ledger = opened(tmp_path)
+    ledger.put("notes", "1", {"text": "before"})
+    with ledger.batch():
+        ledger.put("notes", "1", {"text": "one"})
+        ledger.put("notes", "2", {"text": "two"})
+    assert len(b"".join(segment_bytes(tmp_path)).splitlines()) == 2
+
+    def full(fd: int) -> None:
+        """The disk is full."""
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdatasync", full)
+    with pytest.raises(SaveError), ledger.batch():
+        ledger.put("notes", "1", {"text": "lost"})
+        ledger.delete("notes", "2")
+        ledger.put("events", "1", event(1))
+    assert ledger.table("notes") == {"1": {"text": "one"}, "2": {"text": "two"}}
+    assert ledger.table("events") == {}
+    count = ledger.tally("events")
+    assert isinstance(count, Count) and count.count == 0
+    with pytest.raises(SaveError):
+        ledger.put("notes", "3", {"text": "also lost"})
+    assert "3" not in ledger.table("notes")
+    monkeypatch.undo()
+    ledger.put("notes", "3", {"text": "saved"})
+    ledger.close()
+    again = opened(tmp_path)
+    assert again.table("notes") == {
+        "1": {"text": "one"},
+        "2": {"text": "two"},
+        "3": {"text": "saved"},
+    }
+    again.close()
+
+
+def test_a_damaged_data_file_comes_back_from_its_backup_and_the_journal(tmp_path: Path) -> None:
+    """With data.json spoiled, the newest good backup is used and the journal since it is
+    replayed over it: every acknowledged save comes back."""
+    ledger = opened(tmp_path)
+    ledger.put("notes", "1", {"text": "first"})
+    ledger.fold_here()
+    ledger.put("notes", "2", {"text": "second"})
+    ledger.fold_here()
+    ledger.put("notes", "3", {"text": "third"})
+    ledger.close()
+    (tmp_path / "data.json").write_bytes(b'{"app": "companion", "schema')
+    again = opened(tmp_path)
+    assert again.recovery is not None
+    assert sorted(doc["text"] for doc in again.table("notes").values()) == [
+        "first",
+        "second",
+        "third",
+    ]
+    again.close()
+
+
+def test_a_damaged_year_file_falls_back_to_its_backup(tmp_path: Path) -> None:
+    """A history file spoiled on the disk is read from its backup; a year with neither is
+    named, and the rest of the history still reads."""
+    ledger = opened(tmp_path)
+    ledger.put("events", "1", event(1, "2023-05-01"))
+    ledger.put("events", "2", event(2, "2024-05-01"))
+    ledger.fold_here()
+    ledger.history("events")
+    ledger.put("events", "3", event(3, "2023-07-01"))
+    ledger.fold_here()
+    ledger.close()
+    history = tmp_path / HISTORY_DIR_NAME
+    (history / "events-2023.json").write_bytes(b"spoiled")
+    (history / "events-2024.json").write_bytes(b"spoiled")
+    for backup in (history / "backups").glob("events-2024-*.json"):
+        backup.unlink()
+    again = opened(tmp_path)
+    assert sorted(again.history("events")) == ["1"]
+    assert again.unreadable_years == [history / "events-2024.json"]
+    again.close()
