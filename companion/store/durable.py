@@ -16,13 +16,11 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
-
-from tinydb.storages import Storage
 
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
@@ -171,8 +169,6 @@ class DataFolder:
         self._tables: Tables | None = None
         self._disk_version = SCHEMA_VERSION
         self._load_failed = False
-        self._holding = 0
-        self._held: Tables | None = None
 
     # Session -------------------------------------------------------------------
 
@@ -250,26 +246,8 @@ class DataFolder:
             raise StoreError("The data folder is not open.")
         return self._tables
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Hold every write made inside the block and save them as one at its end."""
-        self._holding += 1
-        try:
-            yield
-        finally:
-            self._holding -= 1
-            held, self._held = self._held, None
-            if self._holding == 0 and held is not None:
-                self._tables = self._before_hold
-                self.write(held)
-
     def write(self, tables: Tables) -> None:
         """Save ``tables`` atomically; raise SaveError and change nothing if that fails."""
-        if self._holding and self._tables is not None:
-            if self._held is None:
-                self._before_hold = self._tables
-            self._held = self._tables = tables
-            return
         if self._tables is None or not self._holds_lock:
             if self._load_failed:
                 raise SaveError(
@@ -499,23 +477,3 @@ class DataFolder:
             break
         self._sync_root()
         return target
-
-
-class DurableStorage(Storage):
-    """TinyDB adapter: ``TinyDB(folder, storage=DurableStorage)`` with an opened DataFolder."""
-
-    def __init__(self, folder: DataFolder) -> None:
-        """Use ``folder``, which its owner has opened and will close."""
-        self.folder = folder
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        """The tables, or None when there are none yet (TinyDB's convention)."""
-        tables = self.folder.read()
-        return tables or None
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Save the tables durably; raises SaveError if that fails."""
-        self.folder.write(data)
-
-    def close(self) -> None:
-        """Do nothing: the folder belongs to whoever opened it."""

@@ -10,15 +10,16 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tinydb import Query, TinyDB
+from tinydb.storages import MemoryStorage
 
 from companion.store import durable
-from companion.store.durable import FILE_NAME, SCHEMA_VERSION, DataFolder, DurableStorage
+from companion.store.durable import FILE_NAME, SCHEMA_VERSION, DataFolder
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
     NewerVersionError,
@@ -225,38 +226,25 @@ def test_data_that_cannot_be_stored_is_refused_plainly(tmp_path: Path, bad: Tabl
     assert temps(tmp_path) == []
 
 
-def test_tinydb_changes_survive_reopening(tmp_path: Path) -> None:
-    """Insert, update and remove through TinyDB are all there after a restart."""
-    with DataFolder(tmp_path) as folder:
-        db = TinyDB(folder, storage=DurableStorage)
-        notes = db.table("notes")
-        first = notes.insert({"text": "first", "n": 1})
-        second = notes.insert({"text": "second", "n": 2})
-        notes.insert({"text": "third", "n": 3})
-        notes.update({"text": "first, edited"}, doc_ids=[first])
-        notes.remove(doc_ids=[second])
-        db.insert({"where": "default table"})
-        db.close()
-        assert folder.is_open  # closing TinyDB leaves the folder to its owner
-    with DataFolder(tmp_path) as folder:
-        db = TinyDB(folder, storage=DurableStorage)
-        notes = db.table("notes")
-        assert sorted(doc["text"] for doc in notes.all()) == ["first, edited", "third"]
-        assert notes.get(doc_id=first) == {"text": "first, edited", "n": 1}
-        assert notes.get(doc_id=second) is None
-        assert db.search(Query().where == "default table")
-        assert notes.insert({"text": "fourth"}) == 4  # ids keep counting after a restart
+def test_the_files_keep_tinydbs_layout(tmp_path: Path) -> None:
+    """The data file and the history files hold TinyDB tables (documents keyed by id), so
+    TinyDB itself can read and query what the app saved."""
+    from companion.domain.wins import Win
+    from companion.store.repository import Repository
 
-
-def test_tinydb_sees_an_empty_folder_as_empty(tmp_path: Path) -> None:
-    """A new folder has no tables, and dropping them all saves an empty file."""
-    with DataFolder(tmp_path) as folder:
-        db = TinyDB(folder, storage=DurableStorage)
-        assert db.tables() == set()
-        db.insert({"a": 1})
-        db.drop_tables()
-        assert db.tables() == set()
-    assert reopen(tmp_path)[0] == {}
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    repo = Repository.open(tmp_path, now=lambda: now)
+    repo.wins.save(Win(date(2024, 5, 1), "a walk in the rain", now))
+    repo.wins.save(Win(date(2026, 11, 25), "called my sister", now))
+    repo.ledger.fold_here()
+    repo.close()
+    for path, text, day in (
+        (tmp_path / "data.json", "called my sister", "2026-11-25"),
+        (tmp_path / "history" / "wins-2024.json", "a walk in the rain", "2024-05-01"),
+    ):
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(json.loads(path.read_text())["tables"])
+        assert [doc["on"] for doc in db.table("wins").search(Query().text == text)] == [day]
 
 
 # Damage and recovery ---------------------------------------------------------------------
