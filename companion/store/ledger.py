@@ -328,6 +328,53 @@ class Ledger:
         merged.update(self.table(name))
         return merged
 
+    def history_pages(self, name: str) -> Callable[[], Iterator[list[dict[str, Any]]]]:
+        """Every document of a history table, a year at a time, newest year first (the open
+        ones with the newest). Taken as things stand now; the pages can be read in a thread,
+        since nothing held here is changed while they are read."""
+        hot = dict(self.table(name))
+        gone = set(self._gone.get(name, ()))
+        files = year_files(self.root, name)
+        loaded = self._cold.get(name)
+        settled_on = self.layout.settled_on
+        unreadable = self.unreadable_years
+
+        def year(doc: Mapping[str, Any]) -> int:
+            """The year a document belongs to; the open ones count as the newest."""
+            day = None if settled_on is None else settled_on(name, doc)
+            return 9999 if day is None else int(day.year)
+
+        def grouped(docs: Mapping[str, Any]) -> dict[int, dict[str, Any]]:
+            """Documents by year."""
+            groups: dict[int, dict[str, Any]] = {}
+            for doc_id, doc in docs.items():
+                groups.setdefault(year(doc), {})[doc_id] = doc
+            return groups
+
+        def pages() -> Iterator[list[dict[str, Any]]]:
+            """Read and yield one year after another."""
+            if loaded is not None:
+                every = {k: v for k, v in loaded.items() if k not in gone}
+                every.update(hot)
+                groups = grouped(every)
+                for number in sorted(groups, reverse=True):
+                    yield list(groups[number].values())
+                return
+            recent = grouped(hot)
+            for number in sorted(set(files) | set(recent), reverse=True):
+                docs: dict[str, Any] = {}
+                if number in files:
+                    found = read_year(files[number], self.layout)
+                    if found is None:
+                        unreadable.append(files[number])
+                        found = {}
+                    docs = {k: v for k, v in found.items() if k not in gone and k not in hot}
+                docs.update(recent.get(number, {}))
+                if docs:
+                    yield list(docs.values())
+
+        return pages
+
     def history_loaded(self, name: str) -> bool:
         """Whether the whole history of ``name`` is in memory."""
         return name in self._cold

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, datetime
@@ -209,6 +209,18 @@ class Repository:
     def urges(self) -> tuple[UrgeSession, ...]:
         """Every urge session, oldest first (reads the history the first time)."""
         return tuple(sorted(self._urges.all(), key=lambda s: s.started_at))
+
+    def urge_pages(self) -> Callable[[], Iterator[list[UrgeSession]]]:
+        """Every urge session, a year at a time, newest first; safe to read in a thread."""
+        pages = self.ledger.history_pages(URGES)
+
+        def sessions() -> Iterator[list[UrgeSession]]:
+            """Each year's sessions, newest first."""
+            for docs in pages():
+                found = [UrgeSession.from_dict(doc) for doc in docs]
+                yield sorted(found, key=lambda s: s.started_at, reverse=True)
+
+        return sessions
 
     def urge_stats(self, now: datetime) -> UrgeStats:
         """The figures the urge pane shows, from the running totals (no history read)."""

@@ -168,7 +168,7 @@ async def end_urge(ctx: Context, session: UrgeSession) -> None:
 def show_history(ctx: Context) -> None:
     """Every session, and the person's own figures."""
     stats = ctx.repository.urge_stats(ctx.clock.now())
-    ctx.show(UrgeHistoryScreen(ctx.repository.urges, stats.figures, ctx.alias))
+    ctx.show(UrgeHistoryScreen(ctx.repository.urge_pages(), stats.figures, stats.closed, ctx.alias))
 
 
 async def set_length(ctx: Context) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
 from companion.domain.dates import format_moment, plural
 from companion.domain.history import with_alias
@@ -55,20 +57,50 @@ def figures_text(figures: Figures | None, closed: int = 0) -> str:
     return text
 
 
+HISTORY_GROUP = "history"
+"""The worker group that reads the sessions in the background."""
+
+
+def row(session: UrgeSession, alias: str) -> tuple[str, ...]:
+    """One session as the table's cells."""
+    s = session
+    length = "running" if s.running else clock_text(s.elapsed(s.started_at))
+    if s.ended_at is not None:
+        length = clock_text(s.ended_at - s.started_at)
+    return (
+        format_moment(s.started_at),
+        length,
+        str(s.first),
+        str(s.peak.value),
+        str(s.last),
+        "still open" if s.running else with_alias(OUTCOMES[s.outcome], alias),
+        visible(one_line(s.trigger, 30)),
+        visible(one_line(s.helped, 40)),
+    )
+
+
 class UrgeHistoryScreen(Page[None]):
-    """A table of sessions, newest first."""
+    """A table of sessions, newest first. The figures come from the running totals, so
+    they show at once; the sessions are read a year at a time in the background, so the
+    screen never waits for years of them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back")]
 
     def __init__(
-        self, sessions: tuple[UrgeSession, ...], figures: Figures | None, alias: str = ""
+        self,
+        pages: Callable[[], Iterable[list[UrgeSession]]],
+        figures: Figures | None,
+        closed: int,
+        alias: str = "",
     ) -> None:
-        """Show ``sessions`` and ``figures``; ``alias`` names the person they left."""
+        """Show the sessions ``pages`` gives and ``figures`` (over ``closed`` sessions);
+        ``alias`` names the person they left."""
         super().__init__()
-        self.sessions = sessions
-        self.closed = sum(1 for s in sessions if not s.running)
+        self.pages = pages
+        self.closed = closed
         self.figures = figures
         self.alias = alias
+        self.shown = 0
 
     def compose(self) -> ComposeResult:
         """Heading, figures, table."""
@@ -78,30 +110,35 @@ class UrgeHistoryScreen(Page[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the table, newest first."""
+        """Lay out the table, then read the sessions in the background."""
         table = self.query_one(DataTable)
-        rows = []
-        for s in sorted(self.sessions, key=lambda s: s.started_at, reverse=True):
-            length = "running" if s.running else clock_text(s.elapsed(s.started_at))
-            if s.ended_at is not None:
-                length = clock_text(s.ended_at - s.started_at)
-            rows.append(
-                (
-                    format_moment(s.started_at),
-                    length,
-                    str(s.first),
-                    str(s.peak.value),
-                    str(s.last),
-                    "still open" if s.running else with_alias(OUTCOMES[s.outcome], self.alias),
-                    visible(one_line(s.trigger, 30)),
-                    visible(one_line(s.helped, 40)),
-                )
-            )
-        for index, title in enumerate(COLUMNS):
-            table.add_column(title, width=max([len(title), *(len(r[index]) for r in rows)]))
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        if not rows:
+        for title in COLUMNS:
+            table.add_column(title)
+        self.run_worker(self._read, thread=True, group=HISTORY_GROUP, exclusive=True)
+
+    def _read(self) -> None:
+        """Read the sessions a year at a time and hand each year's rows to the screen."""
+        worker = get_current_worker()
+        for page in self.pages():
+            rows = [row(session, self.alias) for session in page]
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._add, rows)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._done)
+
+    def _add(self, rows: list[tuple[str, ...]]) -> None:
+        """Add one year's rows below those already shown."""
+        if not self.is_attached:
+            return
+        table = self.query_one(DataTable)
+        for cells in rows:
+            table.add_row(*(Text(cell) for cell in cells))
+        self.shown += len(rows)
+
+    def _done(self) -> None:
+        """Say so when there is nothing to show."""
+        if self.is_attached and not self.shown:
             self.query_one("#history-figures", Static).update(
                 "No sessions yet. When the pull rises, press u."
             )

@@ -158,3 +158,12 @@ def rows(app) -> list[str]:
     """The rows of the list on screen, each as one line of words."""
     table = app.screen.query_one(DataTable)
     return [" | ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+async def history_read(pilot: Pilot[object]) -> None:
+    """Wait until every list being read in the background has been read and drawn."""
+    from companion.urge.history import HISTORY_GROUP
+
+    app = pilot.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == HISTORY_GROUP])
+    await pilot.pause()

@@ -18,6 +18,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import WorkerState
 
 from companion.app import build_app
+from companion.urge.history import HISTORY_GROUP
 
 from .support import damage_with_backup, screen_words, seed, steady_cursors
 
@@ -57,7 +58,12 @@ async def _settle(pilot, timeout: float = 30.0) -> None:
 
 async def _steady(pilot) -> None:
     """Let the screen settle: cursors that do not blink, and no toast that may or may not
-    have timed out yet (their timeouts run on the real clock)."""
+    have timed out yet (their timeouts run on the real clock), and every list read in
+    the background fully read."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete(
+        [worker for worker in pilot.app.workers if worker.group == HISTORY_GROUP]
+    )
     await pilot.pause()
     steady_cursors(pilot.app)
     pilot.app.clear_notifications()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Input, TextArea
 
 from companion.contacts.crisis import CrisisScreen
 from companion.counter.dialogs import SlipDialog, StartDateDialog
+from companion.domain.dates import format_moment
+from companion.domain.urge import UrgeSession
 from companion.letters.dialog import UnsentDialog
 from companion.main_screen import MainScreen
+from companion.store.repository import Repository
 from companion.ui.dialogs import ConfirmDialog
 from companion.urge.dialogs import SkillDialog, UrgeEndDialog
 from companion.urge.history import UrgeHistoryScreen
@@ -18,7 +21,15 @@ from companion.urge.screen import UrgeScreen
 from companion.urge.start import UrgeStartDialog
 
 from ..conftest import NOW
-from .support import footer_showing, reopen, screen_text, screen_words, seed, toasts
+from .support import (
+    footer_showing,
+    history_read,
+    reopen,
+    screen_text,
+    screen_words,
+    seed,
+    toasts,
+)
 
 
 async def start_session(pilot, rating: str = "7") -> None:
@@ -353,6 +364,7 @@ async def test_history_and_personal_figures(make_app, data_dir, clock) -> None:
         await pilot.press("2", "v")
         await pilot.pause()
         assert isinstance(app.screen, UrgeHistoryScreen)
+        await history_read(pilot)
         text = screen_text(app)
         flat = screen_words(app)
         assert "usually strongest about 4 minutes in" in flat
@@ -581,3 +593,36 @@ async def test_the_list_of_urge_sessions_dates_each_like_every_other_day(make_ap
         app.action_command("urge.history")
         await pilot.pause()
         assert "Wed 25 Nov 2026, 08:00" in screen_text(app)
+
+
+async def test_years_of_sessions_show_newest_first_with_figures_from_the_totals(
+    make_app, data_dir, clock
+) -> None:
+    """Three years of sessions, folded into history files: the figures are there from the
+    totals, and every session is listed, newest first, once the years are read."""
+    seed(data_dir)
+    repository = Repository.open(data_dir, clock.now)
+    started = []
+    with repository.batch():
+        for day in range(0, 3 * 365, 9):
+            moment = NOW - timedelta(days=day, hours=3)
+            session = UrgeSession.start(6, moment).rated(8, moment + timedelta(minutes=3))
+            ended = session.rated(2, moment + timedelta(minutes=9))
+            repository.save_urge(ended.ended("not_contacted", moment + timedelta(minutes=10)))
+            started.append(moment)
+    repository.ledger.fold_here()
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, UrgeHistoryScreen)
+        assert f"Across your {len(started)} sessions" in screen_words(app)
+        await history_read(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(started)
+        newest = format_moment(max(started))
+        oldest = format_moment(min(started))
+        assert str(table.get_row_at(0)[0]) == newest
+        assert str(table.get_row_at(table.row_count - 1)[0]) == oldest
+        assert app.repository.ledger.history_loaded("urges") is False
