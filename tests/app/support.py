@@ -165,5 +165,7 @@ async def history_read(pilot: Pilot[object]) -> None:
     from companion.urge.history import HISTORY_GROUP
 
     app = pilot.app
-    await app.workers.wait_for_complete([w for w in app.workers if w.group == HISTORY_GROUP])
+    reading = [w for w in app.workers if w.group == HISTORY_GROUP]
+    if reading:  # an empty list would mean every worker, an open dialog's too
+        await app.workers.wait_for_complete(reading)
     await pilot.pause()

@@ -61,9 +61,9 @@ async def _steady(pilot) -> None:
     have timed out yet (their timeouts run on the real clock), and every list read in
     the background fully read."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete(
-        [worker for worker in pilot.app.workers if worker.group == HISTORY_GROUP]
-    )
+    reading = [worker for worker in pilot.app.workers if worker.group == HISTORY_GROUP]
+    if reading:  # an empty list would mean every worker, the open dialog's too
+        await pilot.app.workers.wait_for_complete(reading)
     await pilot.pause()
     steady_cursors(pilot.app)
     pilot.app.clear_notifications()
