@@ -189,17 +189,7 @@ class DataFolder:
         self.recovery = None
         self._tables = None
         self._load_failed = False
-        os.umask(0o077)
-        try:
-            self._make_root()
-            acquired = self._lock.acquire() if self._locked else True
-        except OSError as error:
-            raise StoreError(
-                f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
-                "Nothing was changed."
-            ) from error
-        if not acquired:
-            raise AlreadyOpenError()
+        self.lock()
         try:
             self._load()
             self._remove_stale_temps()
@@ -212,6 +202,21 @@ class DataFolder:
         except BaseException:
             self._abandon()
             raise
+
+    def lock(self) -> None:
+        """Make the folder if needed and take its instance lock (``open`` does this too);
+        raise AlreadyOpenError when another copy of the app holds it."""
+        os.umask(0o077)
+        try:
+            self._make_root()
+            acquired = self._lock.acquire() if self._locked else True
+        except OSError as error:
+            raise StoreError(
+                f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
+                "Nothing was changed."
+            ) from error
+        if not acquired:
+            raise AlreadyOpenError()
 
     def close(self) -> None:
         """Release the lock; every finished save is already on the disk."""

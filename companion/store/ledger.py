@@ -250,6 +250,7 @@ class Ledger:
 
     def open(self) -> None:
         """Lock the folder, read the snapshot and replay the journal over it."""
+        self.folder.lock()  # before anything is written, even the fold lock's file
         with fold_lock(self.root, wait=10.0):
             self.folder.open()
             try:
