@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from companion import features
 from companion.domain.urge import ANCHORS, UrgeSession, clock_text
 from companion.domain.urge_guidance import SKILLS, breath_at, skills_for
 from companion.ui.context import Context, DataChanged
+from companion.ui.meter import Meter
 from companion.ui.redraw import update
 from companion.ui.safety import Page
 from companion.ui.text import typed
@@ -98,7 +99,7 @@ want to say how strong it is now; every few minutes the screen asks.
                 yield Static("", id="urge-clock")
             with Horizontal(id="pacer-row"):
                 yield Static("", id="pacer-word")
-                yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="pacer")
+                yield Meter(id="pacer")
             yield Static("", id="step-title")
             yield Static("", id="step-text")
             yield Static("The wave so far", id="wave-title")
@@ -194,7 +195,7 @@ want to say how strong it is now; every few minutes the screen asks.
         word = "Breathe in " if breath.breathing_in else "Breathe out"
         count = max(math.ceil(breath.seconds_left), 1)
         update(self.query_one("#pacer-word", Static), f"{word} {count}")
-        self.query_one("#pacer", ProgressBar).update(progress=breath.fullness)
+        self.query_one("#pacer", Meter).share = breath.fullness
 
     def _draw_moment(self, session: UrgeSession, now: datetime, moment: Moment) -> None:
         """Redraw what changes with time, as ``moment`` says: the clock, the title, the step,
