@@ -34,7 +34,12 @@ def _looks(text: Text) -> tuple[object, ...]:
     )
 
 
-def update(static: Static, content: VisualType) -> None:
-    """Show ``content`` in ``static``, unless it shows exactly that already."""
+def update(static: Static, content: VisualType, *, layout: bool = True) -> None:
+    """Show ``content`` in ``static``, unless it shows exactly that already.
+
+    ``layout=False`` when the new content cannot change the widget's size (a line in a
+    widget of fixed width, or one as long as the line it replaces): then only the widget
+    is drawn again, not the whole screen laid out.
+    """
     if not same(static.content, content):
-        static.update(content)
+        static.update(content, layout=layout)

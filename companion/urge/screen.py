@@ -100,14 +100,16 @@ want to say how strong it is now; every few minutes the screen asks.
             with Horizontal(id="pacer-row"):
                 yield Static("", id="pacer-word")
                 yield Meter(id="pacer")
-            yield Static("", id="step-title")
-            yield Static("", id="step-text")
-            yield Static("The wave so far", id="wave-title")
-            yield Wave("", id="urge-wave")
-            yield Static("", id="urge-reason")
-            yield Static("", id="checkin")
-            yield Static("", id="skills")
-            yield Static("", id="safety")
+            # Apart from the pacer, so that its ten moves a second draw only its own row.
+            with Vertical(id="urge-guidance"):
+                yield Static("", id="step-title")
+                yield Static("", id="step-text")
+                yield Static("The wave so far", id="wave-title")
+                yield Wave("", id="urge-wave")
+                yield Static("", id="urge-reason")
+                yield Static("", id="checkin")
+                yield Static("", id="skills")
+                yield Static("", id="safety")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -194,7 +196,8 @@ want to say how strong it is now; every few minutes the screen asks.
         breath = breath_at(elapsed)
         word = "Breathe in " if breath.breathing_in else "Breathe out"
         count = max(math.ceil(breath.seconds_left), 1)
-        update(self.query_one("#pacer-word", Static), f"{word} {count}")
+        # The word has a fixed width: a new one never moves anything else.
+        update(self.query_one("#pacer-word", Static), f"{word} {count}", layout=False)
         self.query_one("#pacer", Meter).share = breath.fullness
 
     def _draw_moment(self, session: UrgeSession, now: datetime, moment: Moment) -> None:
@@ -206,7 +209,9 @@ want to say how strong it is now; every few minutes the screen asks.
         clock = f"{clock_text(elapsed)} in"
         if remaining is not None:
             clock += f" · {clock_text(remaining, round_up=True)} left"
-        update(self.query_one("#urge-clock", Static), clock)
+        # The clock is as wide as its text: only a longer or shorter one moves the title.
+        shown = self.query_one("#urge-clock", Static)
+        update(shown, clock, layout=len(clock) != len(str(shown.content)))
         done = session.time_up(now)
         self.set_class(done, "-time-up")
         title = "Time's up. Stay as long as you like; e closes." if done else "Riding the wave"

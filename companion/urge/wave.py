@@ -43,8 +43,16 @@ class Wave(Static):
 
     def show(self, values: list[int], span: timedelta | None, rows: int = 3) -> None:
         """Draw ``values`` (one per column); ``span`` labels the time axis, if given. A wave
-        that looks the same as the one shown is not drawn again."""
+        that looks the same as the one shown is not drawn again, and one of the same shape
+        (as many lines, as long, and room for them) takes the place of the old one without
+        laying out the screen again."""
         lines = wave_rows(values, rows)
         if span is not None:
             lines.append(axis(span, len(values)))
-        update(self, Text("\n".join(lines)))
+        shown = self.content
+        same_shape = (
+            isinstance(shown, Text)
+            and [len(line) for line in shown.plain.split("\n")] == [len(line) for line in lines]
+            and len(values) <= self.size.width
+        )
+        update(self, Text("\n".join(lines)), layout=not same_shape)
