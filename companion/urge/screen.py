@@ -90,6 +90,10 @@ want to say how strong it is now; every few minutes the screen asks.
         self.safety_answered = session.unsafe
         self._initial = session
         self._drawn: Moment | None = None
+        # What moves ten times a second, kept at hand rather than looked up each time.
+        self._word = Static("", id="pacer-word")
+        self._pacer = Meter(id="pacer")
+        self._wave = Wave("", id="urge-wave")
 
     def compose(self) -> ComposeResult:
         """Header, pacer, guidance, wave, check-in, skills."""
@@ -98,14 +102,14 @@ want to say how strong it is now; every few minutes the screen asks.
                 yield Static("Riding the wave", id="urge-title")
                 yield Static("", id="urge-clock")
             with Horizontal(id="pacer-row"):
-                yield Static("", id="pacer-word")
-                yield Meter(id="pacer")
+                yield self._word
+                yield self._pacer
             # Apart from the pacer, so that its ten moves a second draw only its own row.
             with Vertical(id="urge-guidance"):
                 yield Static("", id="step-title")
                 yield Static("", id="step-text")
                 yield Static("The wave so far", id="wave-title")
-                yield Wave("", id="urge-wave")
+                yield self._wave
                 yield Static("", id="urge-reason")
                 yield Static("", id="checkin")
                 yield Static("", id="skills")
@@ -183,7 +187,7 @@ want to say how strong it is now; every few minutes the screen asks.
 
     def _moment(self, session: UrgeSession, now: datetime) -> Moment:
         """What the time-bound lines show at ``now``, in a few plain values."""
-        width = max(self.query_one("#urge-wave", Wave).size.width, 10)
+        width = max(self._wave.size.width, 10)
         return Moment(
             int(session.elapsed(now).total_seconds()),
             session.checkin_due(now),
@@ -197,8 +201,8 @@ want to say how strong it is now; every few minutes the screen asks.
         word = "Breathe in " if breath.breathing_in else "Breathe out"
         count = max(math.ceil(breath.seconds_left), 1)
         # The word has a fixed width: a new one never moves anything else.
-        update(self.query_one("#pacer-word", Static), f"{word} {count}", layout=False)
-        self.query_one("#pacer", Meter).share = breath.fullness
+        update(self._word, f"{word} {count}", layout=False)
+        self._pacer.share = breath.fullness
 
     def _draw_moment(self, session: UrgeSession, now: datetime, moment: Moment) -> None:
         """Redraw what changes with time, as ``moment`` says: the clock, the title, the step,
@@ -225,7 +229,7 @@ want to say how strong it is now; every few minutes the screen asks.
                 "helpline could sit with you now: press !."
             )
         update(self.query_one("#step-text", Static), text)
-        self.query_one("#urge-wave", Wave).show(list(moment.wave), elapsed)
+        self._wave.show(list(moment.wave), elapsed)
         checkin = self.query_one("#checkin", Static)
         if session.checkin_due(now):
             checkin.add_class("-due")
