@@ -12,11 +12,10 @@ from typing import Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
-from textual.widgets import HelpPanel, Input, TextArea
+from textual.widgets import Input
 
 from companion.clock import Clock, SystemClock
 from companion.contacts import flows as contacts
-from companion.contacts.crisis import CrisisScreen
 from companion.features import COMMANDS
 from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
@@ -26,6 +25,7 @@ from companion.ui.commands import palette
 from companion.ui.context import Context
 from companion.ui.dialogs import NoticeDialog
 from companion.ui.hide import HiddenScreen
+from companion.ui.loaded import instance_of
 from companion.urge import flows as urge
 from companion.welcome import flows as welcome
 
@@ -164,6 +164,8 @@ class CompanionApp(App[None]):
 
     def action_toggle_help(self) -> None:
         """Show or hide the help for the focused pane and the keys."""
+        from textual.widgets import HelpPanel  # it brings Markdown: only when first asked
+
         if self.screen.query(HelpPanel):
             self.action_hide_help_panel()
         else:
@@ -191,12 +193,14 @@ class CompanionApp(App[None]):
         if isinstance(self.screen, HiddenScreen):
             return action == "quick_hide"
         if action == "crisis_here":  # ctrl+g in the footer only where ! is not offered
-            return not isinstance(self.screen, CrisisScreen) and not self.check_action(
+            return not contacts.showing_crisis(self.screen) and not self.check_action(
                 "crisis_key", ()
             )
         if action not in TYPED_KEY_ACTIONS:
             return True
-        typing = isinstance(self.focused, (Input, TextArea))
+        typing = isinstance(self.focused, Input) or instance_of(
+            self.focused, "textual.widgets._text_area", "TextArea"
+        )
         if typing or isinstance(self.screen, ModalScreen):
             return False
         return not self._already_there(action)
@@ -207,7 +211,7 @@ class CompanionApp(App[None]):
         if action == "urge":
             return urge.shown(self.ctx)
         if action == "crisis_key":
-            return isinstance(self.screen, CrisisScreen)
+            return contacts.showing_crisis(self.screen)
         if action == "review":
             return reasons.showing_review(self.screen)
         return False

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from companion.checklist import screen
-from companion.checklist.dialogs import ChannelDialog
 from companion.domain.channels import ADVOCATE_ID
 from companion.domain.checklist import (
     OWN_PREFIX,
@@ -36,6 +34,8 @@ def items(ctx: Context) -> list[Item]:
 
 def show_checklist(ctx: Context) -> None:
     """The blocking checklist; its safety note comes first the first time."""
+    from companion.checklist import screen
+
     if not isinstance(ctx.app.screen, screen.ChecklistScreen):
         ctx.show(screen.ChecklistScreen(ctx))
 
@@ -85,6 +85,8 @@ async def rename_channel(ctx: Context, channel_id: str) -> None:
 async def edit_channel(ctx: Context, channel: Channel | None) -> Channel | None:
     """The name dialog (a new channel, or ``channel``) until saved or cancelled; nothing
     typed is lost on a failure."""
+    from companion.checklist.dialogs import ChannelDialog
+
     repo = ctx.repository
 
     def save(name: str) -> Channel:

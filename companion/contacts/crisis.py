@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from companion.contacts import flows
 from companion.domain.dates import format_day
-from companion.domain.helplines import Directory, Helpline
+from companion.domain.helplines import Directory, Helpline, line_number
 from companion.domain.people import RELATIONS, Person
 from companion.ui.context import Context
 from companion.ui.safety import Page
@@ -27,14 +27,6 @@ KIND_HEADINGS = {
     "text": "If you would rather text",
 }
 """Headings for each kind of helpline, in the order they are shown."""
-
-
-def line_number(line: Helpline) -> str:
-    """What to dial or text for a helpline, in a few characters."""
-    if line.call:
-        return line.call
-    keyword = f"{line.text_keyword} to " if line.text_keyword else ""
-    return f"text {keyword}{line.text_number}"
 
 
 def name_and_number(name: str, number: str, width: int) -> Text:

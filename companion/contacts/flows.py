@@ -10,15 +10,8 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from companion.contacts import crisis
-from companion.contacts.dialogs import (
-    CountryDialog,
-    HelplineDialog,
-    LineDraft,
-    PersonDialog,
-    PersonDraft,
-)
 from companion.domain.helplines import (
     EVERYWHERE,
     Helpline,
@@ -31,6 +24,13 @@ from companion.domain.helplines import (
 from companion.domain.people import Person, moved_people
 from companion.ui.commands import Command
 from companion.ui.context import Context
+from companion.ui.loaded import instance_of
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from companion.contacts.crisis import CrisisScreen
+    from companion.contacts.dialogs import PersonDraft
 
 KIND = "contacts"
 """What ``Context.changed`` names when a person or a helpline is saved, removed or put back."""
@@ -73,8 +73,10 @@ def helplines(ctx: Context) -> list[Helpline]:
 # The crisis view ---------------------------------------------------------------------
 
 
-def crisis_view(ctx: Context) -> crisis.CrisisScreen:
+def crisis_view(ctx: Context) -> CrisisScreen:
     """A crisis view with today's people and helplines."""
+    from companion.contacts import crisis
+
     return crisis.CrisisScreen(
         ctx, country_name(ctx), helplines(ctx), ctx.repository.people, shipped().directory
     )
@@ -82,8 +84,13 @@ def crisis_view(ctx: Context) -> crisis.CrisisScreen:
 
 def open_crisis(ctx: Context) -> None:
     """The crisis view, from anywhere, at once; escape returns exactly where the person was."""
-    if not isinstance(ctx.app.screen, crisis.CrisisScreen):
+    if not showing_crisis(ctx.app.screen):
         ctx.show(crisis_view(ctx))
+
+
+def showing_crisis(screen: Screen[object]) -> bool:
+    """True when ``screen`` is the crisis view."""
+    return instance_of(screen, "companion.contacts.crisis", "CrisisScreen")
 
 
 def copy_number(ctx: Context, number: str) -> None:
@@ -97,13 +104,15 @@ async def choose_country(ctx: Context) -> None:
 
     An open crisis view is shown again with the new country's numbers.
     """
+    from companion.contacts.dialogs import CountryDialog
+
     dialog = CountryDialog(shipped().countries, ctx.repository.country, locale_country())
     code = await ctx.ask(dialog)
     if code is None or ctx.try_save(ctx.repository.save_country, code) is None:
         return
     ctx.changed(COUNTRY)
     screen = ctx.app.screen
-    if isinstance(screen, crisis.CrisisScreen):
+    if showing_crisis(screen):
         screen.dismiss(None)
         ctx.show(crisis_view(ctx))
 
@@ -114,6 +123,8 @@ async def choose_country(ctx: Context) -> None:
 async def edit_person(ctx: Context, person: Person | None) -> Person | None:
     """The person dialog (someone new, or ``person``) until saved or cancelled; nothing
     typed is lost on a failure."""
+    from companion.contacts.dialogs import PersonDialog, PersonDraft
+
     repo = ctx.repository
 
     def save(values: PersonDraft) -> Person:
@@ -154,6 +165,8 @@ def move_person(ctx: Context, person: Person, step: int) -> None:
 
 async def edit_line(ctx: Context, line: Helpline | None) -> Helpline | None:
     """Edit a helpline (kept as the person's own version) or add one of their own."""
+    from companion.contacts.dialogs import HelplineDialog, LineDraft
+
     repo = ctx.repository
     return await ctx.edit(
         KIND,

@@ -14,8 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.contacts import flows
-from companion.contacts.crisis import line_number
-from companion.domain.helplines import Helpline
+from companion.domain.helplines import Helpline, line_number
 from companion.domain.people import RELATIONS, Person
 from companion.features import keys
 from companion.ui.context import Context, DataChanged

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from companion.counter.dialogs import SlipDialog, SlipDraft, StartDateDialog
-from companion.counter.slips import SlipsScreen
 from companion.domain.dates import format_day
 from companion.domain.history import Slip, stretch_words
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.dialogs import ConfirmDialog
-from companion.ui.log_screen import Records
+
+if TYPE_CHECKING:
+    from companion.counter.dialogs import SlipDraft
+    from companion.ui.log_screen import Records
 
 START = "start"
 """What ``Context.changed`` names when the start day is set."""
@@ -25,6 +27,8 @@ NO_START_YET = "Set the day No Contact began first (press d)."
 
 async def set_start(ctx: Context) -> None:
     """Ask for the start day until it is saved or the person cancels."""
+    from companion.counter.dialogs import StartDateDialog
+
     start = ctx.repository.history.start
     typed = start.isoformat() if start else ""
 
@@ -64,6 +68,8 @@ async def offer_slip(
 ) -> None:
     """After contact logged elsewhere (an urge that ended in contact, a message answered):
     offer, once, to log it as a slip too, the dialog filled with ``when`` and ``kind``."""
+    from companion.counter.dialogs import SlipDraft
+
     if not await ctx.ask(ConfirmDialog(title, question, "Log it")):
         return
     if ctx.repository.history.start is None:
@@ -79,6 +85,8 @@ async def edit_slip(
 
     A new slip can ``start_with`` a draft (the day they reached out and were answered).
     """
+    from companion.counter.dialogs import SlipDialog, SlipDraft
+
     before = ctx.repository.history.summary(ctx.today)
     draft = SlipDraft.of(slip) if slip is not None else start_with or SlipDraft()
 
@@ -105,6 +113,8 @@ async def edit_slip(
 
 def records(ctx: Context) -> Records[Slip]:
     """How the list of slips reads, removes, puts back and edits them."""
+    from companion.ui.log_screen import Records
+
     repo = ctx.repository
     return Records(
         SLIPS, lambda: repo.history.slips, repo.delete_slip, repo.restore_slip, edit_slip
@@ -113,6 +123,8 @@ def records(ctx: Context) -> Records[Slip]:
 
 def show_slips(ctx: Context) -> None:
     """Show every slip, to edit or remove."""
+    from companion.counter.slips import SlipsScreen
+
     ctx.show(SlipsScreen(ctx, records(ctx), ctx.alias))
 
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Digits, Label, ProgressBar, Static
+from textual.widgets import Digits, Label, Static
 
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
@@ -19,6 +19,7 @@ from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
 from companion.features import QUIET_LINES, keys
 from companion.ui.context import Context, DataChanged
+from companion.ui.meter import Meter
 from companion.ui.text import typed
 
 SHOWS = (
@@ -90,7 +91,7 @@ Being contacted by them never counts against you.
             yield Label("", id="count-unit")
         yield Static("", id="since")
         yield Static("", id="months")
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="milestone-bar")
+        yield Meter(id="milestone-bar")
         yield Static("", id="milestone")
         yield Static("", id="totals")
         yield Static("", id="reached-out")
@@ -167,8 +168,7 @@ Being contacted by them never counts against you.
         months.display = days >= 31 and (self.not_answered == 0 or self.has_class("-roomy"))
         months.update(f"({months_and_days(current.start, summary.today)})")
         ahead = progress(current.start, days)
-        bar = self.query_one("#milestone-bar", ProgressBar)
-        bar.update(total=1.0, progress=ahead.fraction)
+        self.query_one("#milestone-bar", Meter).share = ahead.fraction
         reached = reached_today(current.start, days)
         if reached is not None:
             milestone = f"{reached.name} today. Next: {ahead.next.name}"

@@ -3,14 +3,17 @@ the plan of one coming up this week at once."""
 
 from __future__ import annotations
 
-from companion.dates.dialog import DateDraft, DateValues, MarkedDateDialog
-from companion.dates.log import DatesScreen
+from typing import TYPE_CHECKING
+
 from companion.domain.marked_dates import MarkedDate, coming_up
 from companion.ui.commands import Command
 from companion.ui.context import Context
-from companion.ui.log_screen import Records
 from companion.ui.quiet import Notice, QuietLine
 from companion.ui.text import one_line
+
+if TYPE_CHECKING:
+    from companion.dates.dialog import DateValues
+    from companion.ui.log_screen import Records
 
 KIND = "dates"
 """What ``Context.changed`` names when a date is saved, removed or put back."""
@@ -20,6 +23,8 @@ async def edit_date(
     ctx: Context, marked: MarkedDate | None, plan_first: bool = False
 ) -> MarkedDate | None:
     """Note a date that matters, or change it and its plan."""
+    from companion.dates.dialog import DateDraft, MarkedDateDialog
+
     dates = ctx.repository.dates
 
     def save(values: DateValues) -> MarkedDate:
@@ -35,17 +40,23 @@ async def edit_date(
 
 def records(ctx: Context) -> Records[MarkedDate]:
     """How the list reads, removes, puts back and edits the dates."""
+    from companion.ui.log_screen import Records
+
     dates = ctx.repository.dates
     return Records(KIND, dates.all, dates.delete, dates.save, edit_date)
 
 
 def show_dates(ctx: Context) -> None:
     """Dates that matter, in the order they come."""
+    from companion.dates.log import DatesScreen
+
     ctx.show(DatesScreen(ctx, records(ctx), ctx.today))
 
 
 def plan_date(ctx: Context) -> None:
     """The dates; with one coming up this week, its plan opens at once over them."""
+    from companion.dates.log import DatesScreen
+
     ahead = coming_up(ctx.repository.dates.all(), ctx.today)
     keep = ahead[0].marked.id if ahead else None
     ctx.show(DatesScreen(ctx, records(ctx), ctx.today, keep))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
 from companion.domain.errors import ValidationError
@@ -97,6 +96,9 @@ def _calendar_day(cleaned: str, today: date) -> date:
             return date(int(year_first["y"]), int(year_first["m"]), int(year_first["d"]))
         except ValueError:
             raise unreadable from None
+    # The parser is a large module, read only when a date is first typed in words.
+    from dateutil import parser as date_parser
+
     try:
         # Two different defaults reveal which parts the person left out.
         first = date_parser.parse(cleaned, default=datetime(2000, 1, 1), dayfirst=True)

@@ -369,6 +369,14 @@ def helplines_for(
     return [entry for entry in _effective(shipped, country, overrides) if not entry.hidden]
 
 
+def line_number(line: Helpline) -> str:
+    """What to dial or text for a helpline, in a few characters."""
+    if line.call:
+        return line.call
+    keyword = f"{line.text_keyword} to " if line.text_keyword else ""
+    return f"text {keyword}{line.text_number}"
+
+
 def guess_country(lang: str) -> str | None:
     """A first guess at the country from a locale such as "en_GB.UTF-8", or None.
 

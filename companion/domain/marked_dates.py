@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from dateutil import parser as date_parser
-
 from companion.domain.dates import EARLIEST, YEAR_FIRST, format_day, plural
 from companion.domain.errors import ValidationError
 from companion.domain.fields import check_line, check_note, new_id, parse_aware, read_field
@@ -48,6 +46,9 @@ def parse_month_day(text: str) -> tuple[int, int, int | None]:
         except ValueError:
             raise ValidationError(f"That day doesn't exist. {_HELP}") from None
         return month, day, year
+    # The parser is a large module, read only when a date is first typed in words.
+    from dateutil import parser as date_parser
+
     try:
         # Two leap-year defaults show which parts were typed (29 Feb stays possible).
         first = date_parser.parse(cleaned, default=datetime(2000, 1, 1), dayfirst=True)

@@ -3,16 +3,18 @@ follow up gently; it never touches the streak."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from companion.counter import flows as counter
 from companion.domain.hoovers import CAUTION, Hoover
-from companion.hoovers.dialog import HooverDialog, HooverDraft
-from companion.hoovers.log import HooversScreen
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.dialogs import NoticeDialog
-from companion.ui.log_screen import Records
+
+if TYPE_CHECKING:
+    from companion.ui.log_screen import Records
 
 KIND = "hoovers"
 """What ``Context.changed`` names when an entry is saved, removed or put back."""
@@ -31,6 +33,8 @@ async def log_hoover(ctx: Context) -> None:
 
 async def edit_hoover(ctx: Context, entry: Hoover | None) -> Hoover | None:
     """Log a new time they reached out, or change one; then follow up gently."""
+    from companion.hoovers.dialog import HooverDialog, HooverDraft
+
     repo = ctx.repository
     if entry is None and not repo.hoover_caution_seen:
         await ctx.ask(NoticeDialog("A gentle caution", CAUTION))
@@ -58,12 +62,16 @@ async def edit_hoover(ctx: Context, entry: Hoover | None) -> Hoover | None:
 
 def records(ctx: Context) -> Records[Hoover]:
     """How the list reads, removes, puts back and edits the entries."""
+    from companion.ui.log_screen import Records
+
     log = ctx.repository.hoover_log
     return Records(KIND, lambda: ctx.repository.hoovers, log.delete, log.save, edit_hoover)
 
 
 def show_hoovers(ctx: Context) -> None:
     """Every time they reached out."""
+    from companion.hoovers.log import HooversScreen
+
     ctx.show(HooversScreen(ctx, records(ctx), ctx.repository.profile.they))
 
 

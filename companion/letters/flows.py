@@ -4,13 +4,14 @@ go on writing, list them, and delete one only by choice."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from companion.domain.letters import Letter, for_session
-from companion.letters.dialog import UnsentDialog
-from companion.letters.screen import LettersScreen
 from companion.ui.commands import Command
 from companion.ui.context import Context
-from companion.ui.log_screen import Records
+
+if TYPE_CHECKING:
+    from companion.ui.log_screen import Records
 
 KIND = "letters"
 """What ``Context.changed`` names when a letter is kept, removed or put back."""
@@ -28,6 +29,8 @@ async def edit_letter(ctx: Context, letter: Letter | None, session_id: str = "")
     Closing the box any way keeps the words; a new letter left empty keeps nothing.
     A save that fails says why and opens the box again with every word in it.
     """
+    from companion.letters.dialog import UnsentDialog
+
     them = ctx.repository.profile.them
 
     def save(written: str) -> Letter | None:
@@ -48,12 +51,16 @@ async def edit_letter(ctx: Context, letter: Letter | None, session_id: str = "")
 
 def records(ctx: Context) -> Records[Letter]:
     """How the list reads, removes, puts back and opens the letters."""
+    from companion.ui.log_screen import Records
+
     repo = ctx.repository
     return Records(KIND, lambda: repo.letters, repo.delete_letter, repo.save_letter, edit_letter)
 
 
 def show_letters(ctx: Context) -> None:
     """Every letter, newest first."""
+    from companion.letters.screen import LettersScreen
+
     ctx.show(LettersScreen(ctx, records(ctx), ctx.repository.profile.them))
 
 

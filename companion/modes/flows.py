@@ -7,12 +7,9 @@ from rich.text import Text
 
 from companion.domain.dates import format_day
 from companion.domain.modes import MODES, ModeChange, NecessaryContact, allows_necessary, mode_on
-from companion.modes.dialogs import ModeDialog, ModeDraft, NecessaryDialog, NecessaryDraft
-from companion.modes.logs import ModesScreen, NecessaryScreen
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.dialogs import ConfirmDialog
-from companion.ui.log_screen import Records
 
 MODES_KIND = "modes"
 """What ``Context.changed`` names when a mode is chosen, corrected, removed or put back."""
@@ -32,6 +29,8 @@ async def set_mode(ctx: Context) -> None:
 
 async def edit_mode(ctx: Context, change: ModeChange | None) -> ModeChange | None:
     """Choose a new mode, or correct an earlier choice; no figure changes."""
+    from companion.modes.dialogs import ModeDialog, ModeDraft
+
     modes = ctx.repository.modes
     if change is None:
         draft = ModeDraft.from_now(mode_on(modes.all(), ctx.today))
@@ -69,6 +68,8 @@ async def log_necessary(ctx: Context) -> None:
 
 async def edit_necessary(ctx: Context, contact: NecessaryContact | None) -> NecessaryContact | None:
     """Log or change a necessary contact; it never counts as a slip."""
+    from companion.modes.dialogs import NecessaryDialog, NecessaryDraft
+
     necessary = ctx.repository.necessary
     saved = await ctx.edit(
         NECESSARY,
@@ -83,12 +84,18 @@ async def edit_necessary(ctx: Context, contact: NecessaryContact | None) -> Nece
 
 def show_modes(ctx: Context) -> None:
     """Every mode chosen, and from when."""
+    from companion.modes.logs import ModesScreen
+    from companion.ui.log_screen import Records
+
     modes = ctx.repository.modes
     ctx.show(ModesScreen(ctx, Records(MODES_KIND, modes.all, modes.delete, modes.save, edit_mode)))
 
 
 def show_necessary(ctx: Context) -> None:
     """Every necessary contact."""
+    from companion.modes.logs import NecessaryScreen
+    from companion.ui.log_screen import Records
+
     necessary = ctx.repository.necessary
     records = Records(NECESSARY, necessary.all, necessary.delete, necessary.save, edit_necessary)
     ctx.show(NecessaryScreen(ctx, records))

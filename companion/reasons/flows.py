@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
 from companion.domain.reasons import Reason, moved, next_position, prompt_at, review_order
-from companion.reasons.dialog import ReasonDialog, ReasonDraft, ReasonValues
-from companion.reasons.guided import GuidedScreen, Keeping
-from companion.reasons.review import BreatheScreen, ReviewScreen, ReviewSteps
 from companion.settings import flows as settings
 from companion.ui.commands import Command
 from companion.ui.context import Context
+from companion.ui.loaded import instance_of
+
+if TYPE_CHECKING:
+    from companion.reasons.dialog import ReasonValues
 
 KIND = "reasons"
 """What ``Context.changed`` names when a reason is saved, removed, moved or put back."""
@@ -29,6 +31,7 @@ PANE = "reasons"
 async def edit_reason(ctx: Context, reason: Reason | None) -> Reason | None:
     """The reason dialog (a new reason, or ``reason``) until saved or cancelled; nothing
     typed is lost on a failure. The list's cursor goes to what was saved."""
+    from companion.reasons.dialog import ReasonDialog, ReasonDraft
 
     def save(values: ReasonValues) -> Reason:
         position = next_position(ctx.repository.reasons)
@@ -76,6 +79,8 @@ def move(ctx: Context, reason: Reason, step: int) -> None:
 
 def guided(ctx: Context) -> None:
     """Guided writing, from where the person left off (from the start once finished)."""
+    from companion.reasons.guided import GuidedScreen, Keeping
+
     step = ctx.repository.guided_step
     if prompt_at(step) is None:
         step = 0
@@ -128,6 +133,8 @@ def remember_step(ctx: Context, step: int) -> None:
 
 def review(ctx: Context) -> None:
     """Read the reasons one at a time (never shown unasked; never twice over itself)."""
+    from companion.reasons.review import ReviewScreen, ReviewSteps
+
     if showing_review(ctx.app.screen):
         return
     order = review_order(ctx.repository.reasons, ctx.rng)
@@ -139,7 +146,7 @@ def review(ctx: Context) -> None:
 
 def showing_review(screen: Screen[object]) -> bool:
     """True when ``screen`` is the review (a second ``r`` there does nothing)."""
-    return isinstance(screen, ReviewScreen)
+    return instance_of(screen, "companion.reasons.review", "ReviewScreen")
 
 
 def mark_helped(ctx: Context, reason: Reason) -> None:
@@ -152,6 +159,8 @@ def mark_helped(ctx: Context, reason: Reason) -> None:
 
 def breathe(ctx: Context) -> None:
     """A minute with the breathing pacer."""
+    from companion.reasons.review import BreatheScreen
+
     ctx.show(BreatheScreen(ctx.clock))
 
 

@@ -11,12 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from companion.clock import Clock
 from companion.domain.dates import format_day
 from companion.domain.reasons import REVIEW_FIRST, Reason, category_label
 from companion.domain.urge_guidance import breath_at
+from companion.ui.meter import Meter
+from companion.ui.redraw import update
 from companion.ui.safety import Page
 from companion.ui.text import typed
 
@@ -198,7 +200,7 @@ class BreatheScreen(Page[None]):
             yield Static("Breathe with the bar: in for four, out for six.", id="breathe-title")
             with Horizontal(id="breathe-row"):
                 yield Static("", id="breathe-word")
-                yield ProgressBar(total=1.0, show_eta=False, show_percentage=False)
+                yield Meter()
             yield Static(Text("escape when you are ready.", style="dim"))
         yield Footer()
 
@@ -208,12 +210,13 @@ class BreatheScreen(Page[None]):
         self._tick()
 
     def _tick(self) -> None:
-        """Move the bar."""
+        """Move the bar (the words change only when the breath turns)."""
         breath = breath_at(self.clock.now() - self.started)
-        self.query_one("#breathe-word", Static).update(
-            "Breathe in" if breath.breathing_in else "Breathe out"
+        update(
+            self.query_one("#breathe-word", Static),
+            "Breathe in" if breath.breathing_in else "Breathe out",
         )
-        self.query_one(ProgressBar).update(progress=breath.fullness)
+        self.query_one(Meter).share = breath.fullness
 
     def action_leave(self) -> None:
         """Back."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from companion.settings.dialogs import AliasDialog
 from companion.ui.commands import Command
 from companion.ui.context import Context
 
@@ -15,6 +14,8 @@ KIND = "profile"
 
 async def set_alias(ctx: Context) -> None:
     """Choose how the app refers to the person they left."""
+    from companion.settings.dialogs import AliasDialog
+
     alias = await ctx.ask(AliasDialog(ctx.repository.profile.alias))
     if alias is None:
         return

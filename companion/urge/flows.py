@@ -18,10 +18,8 @@ from companion.settings import flows as settings
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.dialogs import ConfirmDialog
+from companion.ui.loaded import instance_of
 from companion.ui.text import one_line
-from companion.urge.dialogs import SkillDialog, TriggerDialog, UrgeEndDialog, UrgeLengthDialog
-from companion.urge.history import UrgeHistoryScreen
-from companion.urge.start import UrgeStartDialog
 
 KIND = "urge"
 """What ``Context.changed`` names when a session starts, changes or ends."""
@@ -33,13 +31,17 @@ KIND = "urge"
 def shown(ctx: Context) -> bool:
     """True while the first question or the running session is open (``u`` then has
     nothing more to open)."""
-    from companion.urge.screen import UrgeScreen  # the screen runs the flows below
-
-    return any(isinstance(s, UrgeScreen | UrgeStartDialog) for s in ctx.app.screen_stack)
+    return any(
+        instance_of(s, "companion.urge.screen", "UrgeScreen")
+        or instance_of(s, "companion.urge.start", "UrgeStartDialog")
+        for s in ctx.app.screen_stack
+    )
 
 
 async def start_urge(ctx: Context) -> None:
     """Start riding out an urge: one digit and the timer runs. Or go back to one."""
+    from companion.urge.start import UrgeStartDialog
+
     if shown(ctx):
         return
     if ctx.running_urge is not None:
@@ -121,6 +123,8 @@ def answer_safety(ctx: Context, safe: bool) -> None:
 
 def show_skill(ctx: Context, key: str) -> None:
     """Show the offered skill ``key`` (a key of SKILLS)."""
+    from companion.urge.dialogs import SkillDialog
+
     ctx.show(SkillDialog(SKILLS[key]))
 
 
@@ -132,6 +136,8 @@ async def write_letter(ctx: Context) -> None:
 
 async def ask_trigger(ctx: Context) -> None:
     """What set it off (the question can be skipped)."""
+    from companion.urge.dialogs import TriggerDialog
+
     trigger = await ctx.ask(TriggerDialog())
     if trigger is not None and ctx.running_urge is not None:
         keep(ctx, ctx.running_urge.with_details(trigger=trigger))
@@ -145,6 +151,8 @@ async def end_running(ctx: Context) -> None:
 
 async def end_urge(ctx: Context, session: UrgeSession) -> None:
     """Ask how it went, save it, and follow up gently."""
+    from companion.urge.dialogs import UrgeEndDialog
+
     now = ctx.clock.now()
     ending = await ctx.ask(UrgeEndDialog(session, now, ctx.alias))
     if ending is None:
@@ -167,12 +175,16 @@ async def end_urge(ctx: Context, session: UrgeSession) -> None:
 
 def show_history(ctx: Context) -> None:
     """Every session, and the person's own figures."""
+    from companion.urge.history import UrgeHistoryScreen
+
     stats = ctx.repository.urge_stats(ctx.clock.now())
     ctx.show(UrgeHistoryScreen(ctx.repository.urge_pages(), stats.figures, stats.closed, ctx.alias))
 
 
 async def set_length(ctx: Context) -> None:
     """Choose the default length of an urge session."""
+    from companion.urge.dialogs import UrgeLengthDialog
+
     profile = ctx.repository.profile
     minutes = await ctx.ask(UrgeLengthDialog(profile.urge_minutes))
     if minutes is None:

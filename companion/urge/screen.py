@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import ClassVar
+from datetime import datetime, timedelta
+from typing import ClassVar, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -11,19 +12,36 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from companion import features
 from companion.domain.urge import ANCHORS, UrgeSession, clock_text
 from companion.domain.urge_guidance import SKILLS, breath_at, skills_for
 from companion.ui.context import Context, DataChanged
+from companion.ui.meter import Meter
+from companion.ui.redraw import update
 from companion.ui.safety import Page
 from companion.ui.text import typed
 from companion.urge import flows
 from companion.urge.wave import Wave
 
 PACER_SECONDS = 0.1
-"""How often the screen redraws the pacer and the clock."""
+"""How often the breathing pacer moves. The clock and the rest change at most once a second,
+and are redrawn only then."""
+
+
+class Moment(NamedTuple):
+    """What the time-bound lines of the screen depend on: while these stay the same, the
+    clock, the step, the wave and the check-in look the same."""
+
+    second: int
+    """Whole seconds since the start (the clock shows these; the time left follows them)."""
+    checkin_due: bool
+    """Whether the screen asks for a new rating."""
+    step: str
+    """The step of guidance shown."""
+    wave: tuple[int, ...]
+    """The rating in effect at each column of the wave (it moves as time passes)."""
 
 
 SKILL_KEYS = ("a", "b", "c")
@@ -71,6 +89,11 @@ want to say how strong it is now; every few minutes the screen asks.
         self.reason = reason
         self.safety_answered = session.unsafe
         self._initial = session
+        self._drawn: Moment | None = None
+        # What moves ten times a second, kept at hand rather than looked up each time.
+        self._word = Static("", id="pacer-word")
+        self._pacer = Meter(id="pacer")
+        self._wave = Wave("", id="urge-wave")
 
     def compose(self) -> ComposeResult:
         """Header, pacer, guidance, wave, check-in, skills."""
@@ -79,16 +102,18 @@ want to say how strong it is now; every few minutes the screen asks.
                 yield Static("Riding the wave", id="urge-title")
                 yield Static("", id="urge-clock")
             with Horizontal(id="pacer-row"):
-                yield Static("", id="pacer-word")
-                yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="pacer")
-            yield Static("", id="step-title")
-            yield Static("", id="step-text")
-            yield Static("The wave so far", id="wave-title")
-            yield Wave("", id="urge-wave")
-            yield Static("", id="urge-reason")
-            yield Static("", id="checkin")
-            yield Static("", id="skills")
-            yield Static("", id="safety")
+                yield self._word
+                yield self._pacer
+            # Apart from the pacer, so that its ten moves a second draw only its own row.
+            with Vertical(id="urge-guidance"):
+                yield Static("", id="step-title")
+                yield Static("", id="step-text")
+                yield Static("The wave so far", id="wave-title")
+                yield self._wave
+                yield Static("", id="urge-reason")
+                yield Static("", id="checkin")
+                yield Static("", id="skills")
+                yield Static("", id="safety")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,7 +136,9 @@ want to say how strong it is now; every few minutes the screen asks.
         """Redraw everything that depends on the ratings."""
         if session is None:
             return
-        self.tick()
+        now = self.clock.now()
+        self._pace(session.elapsed(now))
+        self._draw_moment(session, now, self._moment(session, now))
         offered = self.offered()
         line = Text("Might help now: ", style="dim")
         for key, skill in zip(SKILL_KEYS, offered, strict=False):
@@ -147,49 +174,75 @@ want to say how strong it is now; every few minutes the screen asks.
         return [k for k in skills_for(self.session.last) if k in self.available_skills()]
 
     def tick(self) -> None:
-        """Redraw what changes with time: the clock, the pacer, the step and the check-in."""
+        """Move the pacer; once the shown second has passed (or a step or a check-in
+        begins, or the wave moves on), redraw what changes with time too."""
         session = self.session
         if session is None:
             return
         now = self.clock.now()
+        self._pace(session.elapsed(now))
+        moment = self._moment(session, now)
+        if moment != self._drawn:
+            self._draw_moment(session, now, moment)
+
+    def _moment(self, session: UrgeSession, now: datetime) -> Moment:
+        """What the time-bound lines show at ``now``, in a few plain values."""
+        width = max(self._wave.size.width, 10)
+        return Moment(
+            int(session.elapsed(now).total_seconds()),
+            session.checkin_due(now),
+            session.step(now).key,
+            tuple(session.wave(now, width)),
+        )
+
+    def _pace(self, elapsed: timedelta) -> None:
+        """The pacer, ``elapsed`` into the session: its words and its bar."""
+        breath = breath_at(elapsed)
+        word = "Breathe in " if breath.breathing_in else "Breathe out"
+        count = max(math.ceil(breath.seconds_left), 1)
+        # The word has a fixed width: a new one never moves anything else.
+        update(self._word, f"{word} {count}", layout=False)
+        self._pacer.share = breath.fullness
+
+    def _draw_moment(self, session: UrgeSession, now: datetime, moment: Moment) -> None:
+        """Redraw what changes with time, as ``moment`` says: the clock, the title, the step,
+        the wave and the check-in (each only if it looks different now)."""
+        self._drawn = moment
         elapsed = session.elapsed(now)
         remaining = session.remaining(now)
         clock = f"{clock_text(elapsed)} in"
         if remaining is not None:
             clock += f" · {clock_text(remaining, round_up=True)} left"
-        self.query_one("#urge-clock", Static).update(clock)
+        # The clock is as wide as its text: only a longer or shorter one moves the title.
+        shown = self.query_one("#urge-clock", Static)
+        update(shown, clock, layout=len(clock) != len(str(shown.content)))
         done = session.time_up(now)
         self.set_class(done, "-time-up")
         title = "Time's up. Stay as long as you like; e closes." if done else "Riding the wave"
-        self.query_one("#urge-title", Static).update(title)
-        breath = breath_at(elapsed)
-        word = "Breathe in " if breath.breathing_in else "Breathe out"
-        count = max(math.ceil(breath.seconds_left), 1)
-        self.query_one("#pacer-word", Static).update(f"{word} {count}")
-        self.query_one("#pacer", ProgressBar).update(progress=breath.fullness)
+        update(self.query_one("#urge-title", Static), title)
         step = session.step(now)
-        self.query_one("#step-title", Static).update(step.title)
-        self.query_one("#step-text", Static).update(step.text)
-        wave = self.query_one("#urge-wave", Wave)
-        width = max(wave.size.width, 10)
-        wave.show(session.wave(now, width), elapsed)
+        update(self.query_one("#step-title", Static), step.title)
+        text = step.text
+        if session.long_open(now):
+            text += (
+                "\nYou have been with this a long time. A safe person or a "
+                "helpline could sit with you now: press !."
+            )
+        update(self.query_one("#step-text", Static), text)
+        self._wave.show(list(moment.wave), elapsed)
         checkin = self.query_one("#checkin", Static)
         if session.checkin_due(now):
             checkin.add_class("-due")
-            checkin.update("How strong is it now? Press 0 to 9.")
+            update(checkin, "How strong is it now? Press 0 to 9.")
         else:
             checkin.remove_class("-due")
-            checkin.update(
+            update(
+                checkin,
                 Text.assemble(
                     ("Now: ", "dim"),
                     (f"{session.last}", "bold"),
                     (f", {ANCHORS[session.last]}. Press 0 to 9 to rate it again.", "dim"),
-                )
-            )
-        if session.long_open(now):
-            self.query_one("#step-text", Static).update(
-                step.text + "\nYou have been with this a long time. A safe person or a "
-                "helpline could sit with you now: press !."
+                ),
             )
 
     def on_key(self, event: events.Key) -> None:

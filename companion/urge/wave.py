@@ -7,6 +7,8 @@ from datetime import timedelta
 from rich.text import Text
 from textual.widgets import Static
 
+from companion.ui.redraw import update
+
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
 
 
@@ -40,8 +42,17 @@ class Wave(Static):
     """
 
     def show(self, values: list[int], span: timedelta | None, rows: int = 3) -> None:
-        """Draw ``values`` (one per column); ``span`` labels the time axis, if given."""
+        """Draw ``values`` (one per column); ``span`` labels the time axis, if given. A wave
+        that looks the same as the one shown is not drawn again, and one of the same shape
+        (as many lines, as long, and room for them) takes the place of the old one without
+        laying out the screen again."""
         lines = wave_rows(values, rows)
         if span is not None:
             lines.append(axis(span, len(values)))
-        self.update(Text("\n".join(lines)))
+        shown = self.content
+        same_shape = (
+            isinstance(shown, Text)
+            and [len(line) for line in shown.plain.split("\n")] == [len(line) for line in lines]
+            and len(values) <= self.size.width
+        )
+        update(self, Text("\n".join(lines)), layout=not same_shape)

@@ -4,17 +4,22 @@ saved the moment it is chosen."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from companion.contacts import flows as contacts
 from companion.counter import flows as counter
 from companion.settings import flows as settings
 from companion.ui.context import Context
-from companion.welcome.screen import Welcome, WelcomeScreen
+
+if TYPE_CHECKING:
+    from companion.welcome.screen import Welcome
 
 
 async def welcome(ctx: Context) -> None:
     """The first-run welcome, the country the locale suggests offered first for helplines;
     whatever is chosen is saved at once."""
+    from companion.welcome.screen import WelcomeScreen
+
     countries = contacts.shipped().countries
     screen = WelcomeScreen(ctx.today, countries, contacts.locale_country())
     chosen: Welcome | None = await ctx.ask(screen)

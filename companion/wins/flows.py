@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from companion.domain.wins import Win
 from companion.ui.commands import Command
 from companion.ui.context import Context
-from companion.ui.log_screen import Records
 from companion.ui.quiet import Notice, QuietLine
-from companion.wins.dialog import WinDialog, WinDraft
-from companion.wins.log import WinsScreen
+
+if TYPE_CHECKING:
+    from companion.ui.log_screen import Records
 
 KIND = "wins"
 """What ``Context.changed`` names when a win is saved, removed or put back."""
@@ -21,6 +23,8 @@ async def log_win(ctx: Context) -> None:
 
 async def edit_win(ctx: Context, win: Win | None) -> Win | None:
     """Note a win, or change one."""
+    from companion.wins.dialog import WinDialog, WinDraft
+
     saved = await ctx.edit(
         KIND,
         lambda draft: WinDialog(ctx.today, draft, editing=win is not None),
@@ -34,12 +38,16 @@ async def edit_win(ctx: Context, win: Win | None) -> Win | None:
 
 def records(ctx: Context) -> Records[Win]:
     """How the list of wins reads, removes, puts back and edits them."""
+    from companion.ui.log_screen import Records
+
     wins = ctx.repository.wins
     return Records(KIND, wins.all, wins.delete, wins.save, edit_win)
 
 
 def show_wins(ctx: Context) -> None:
     """Every little win."""
+    from companion.wins.log import WinsScreen
+
     ctx.show(WinsScreen(ctx, records(ctx)))
 
 
