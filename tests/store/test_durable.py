@@ -9,7 +9,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,15 +30,6 @@ from companion.store.problems import (
 )
 
 Tables = dict[str, Any]
-
-
-@pytest.fixture(autouse=True)
-def _restore_umask() -> Iterator[None]:
-    """Put the process umask back after each test (open() sets it to 077)."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 class Clock:

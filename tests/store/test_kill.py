@@ -10,10 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from companion.store.durable import DataFolder
 from companion.store.repository import Repository
@@ -24,15 +21,6 @@ LEDGER_CHILD = Path(__file__).with_name("killchild_ledger.py")
 ITERATIONS = 60
 BACKUPS = 3
 BIG = 200_000
-
-
-@pytest.fixture(autouse=True)
-def _restore_umask() -> Iterator[None]:
-    """Put the process umask back after the test (open() sets it to 077)."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 def run_until_killed(

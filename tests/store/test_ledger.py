@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -49,15 +49,6 @@ class Count:
 
 
 LAYOUT = Layout(history=("events",), settled_on=on_day, tallies={"events": Count}, hot_days=8)
-
-
-@pytest.fixture(autouse=True)
-def _restore_umask() -> Iterator[None]:
-    """Put the process umask back after the test (open() sets it to 077)."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 def opened(root: Path) -> Ledger:

@@ -10,7 +10,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ ALREADY_OPEN = (
     "companion is already open in another window or terminal. "
     "Close that one first; nothing here was changed."
 )
-
-
-@pytest.fixture(autouse=True)
-def _restore_umask() -> Iterator[None]:
-    """Put the process umask back after each test (open() sets it to 077)."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 def files(root: Path) -> dict[str, str]:

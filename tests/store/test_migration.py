@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from companion.domain.letters import FROM_SESSION
 from companion.domain.urge_figures import urge_stats
@@ -22,15 +18,6 @@ from companion.store.tables import HISTORY_TABLES, LETTERS, URGES
 
 FIXTURE = Path(__file__).with_name("fixtures") / "one-year-v1.json.gz"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _restore_umask() -> Iterator[None]:
-    """Put the process umask back after the test (open() sets it to 077)."""
-    previous = os.umask(0o022)
-    os.umask(previous)
-    yield
-    os.umask(previous)
 
 
 def old_folder(root: Path, change: Any = None) -> dict[str, Any]:
