@@ -195,6 +195,9 @@ def test_the_first_frame_check_catches_an_import_at_the_top(tmp_path: Path) -> N
     """A copy of the package whose flows import a dialog at the top again fails the check."""
     copy = tmp_path / "companion"
     shutil.copytree(FEATURES_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    # In a checkout the stylesheets sit beside the package (an install keeps them inside).
+    if (FEATURES_DIR.parent / "styles").is_dir():
+        shutil.copytree(FEATURES_DIR.parent / "styles", tmp_path / "styles")
     flows = copy / "counter" / "flows.py"
     flows.write_text(flows.read_text() + "\nfrom companion.counter.dialogs import SlipDialog\n")
     _shown, modules = first_frame("main", tmp_path)
