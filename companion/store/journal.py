@@ -97,8 +97,6 @@ class Replayed:
     damaged: int
     """Lines in the middle of a segment that could not be read (a torn last line is not
     counted: it was never acknowledged)."""
-    size: int
-    """Bytes in the segments read."""
 
 
 def segments(root: Path) -> list[Segment]:
@@ -130,13 +128,11 @@ def replay(root: Path, first: int, before: int | None = None) -> Replayed:
     """Every change in segments numbered ``first`` and up (below ``before`` if given)."""
     ops: list[Op] = []
     damaged = 0
-    size = 0
     for segment in segments(root):
         if segment.number < first or (before is not None and segment.number >= before):
             continue
         unreadable = 0
         try:
-            size += segment.path.stat().st_size
             for decoded, _ in read_lines(segment.path):
                 if decoded is None:
                     unreadable += 1
@@ -146,7 +142,7 @@ def replay(root: Path, first: int, before: int | None = None) -> Replayed:
                 ops.extend(decoded)
         except FileNotFoundError:
             continue
-    return Replayed(ops, damaged, size)
+    return Replayed(ops, damaged)
 
 
 def _sync_dir(path: Path) -> None:
@@ -168,11 +164,6 @@ class Journal:
         self._fd = -1
         self._number = 0
         self._size = 0
-
-    @property
-    def number(self) -> int:
-        """The segment being appended to (0 before :meth:`open`)."""
-        return self._number
 
     @property
     def size(self) -> int:
