@@ -14,7 +14,6 @@ from textual.widgets import Digits, Label, Static
 
 from companion.domain.dates import format_day, months_and_days, plural, weeks_and_days
 from companion.domain.history import Summary
-from companion.domain.hoovers import not_answered
 from companion.domain.milestones import progress, reached_today
 from companion.domain.modes import PANE_TITLES
 from companion.features import QUIET_LINES, keys
@@ -114,7 +113,7 @@ Being contacted by them never counts against you.
         """Read every figure for today from the data."""
         repo, today = self.ctx.repository, self.ctx.today
         notice = next((n for q in QUIET_LINES if (n := q.line(self.ctx)) is not None), None)
-        self.not_answered = not_answered(repo.hoovers)
+        self.not_answered = repo.not_answered()
         self.them = repo.profile.they
         self.mode = repo.mode_today(today)
         self.notice = (notice.long, notice.short) if notice else ("", "")

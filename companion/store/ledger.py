@@ -277,6 +277,8 @@ class Ledger:
         for op in replayed.ops:
             self._apply(op)
         self.damaged_lines = replayed.damaged
+        for name in self._tallies.keys() - stored.keys():
+            self._count_afresh(name)
         self.journal.open(at_least=meta.journal)
         recovery = self.folder.recovery
         if recovery is not None and replayed.ops:
@@ -287,6 +289,17 @@ class Ledger:
                 range(numbers[0], numbers[0] + len(numbers))
             )
             self.folder.recovery = dataclasses.replace(recovery, later="all" if whole else "some")
+
+    def _count_afresh(self, name: str) -> None:
+        """Count a table's totals over every record: the stored ones are missing, as in a
+        folder written before the table kept them. Done once; the next fold stores them."""
+        tally = self.layout.tallies[name](None)  # type: ignore[index]
+        loaded = self.history_loaded(name)
+        for doc in self.history(name).values():
+            tally.changed(None, doc)
+        if not loaded:
+            self._cold.pop(name, None)
+        self._tallies[name] = tally
 
     def _settle_old_layout(self, tables: Tables) -> Meta:
         """A data file written before the journal existed (or a new folder): move its

@@ -14,7 +14,7 @@ from companion.domain.dates import format_day
 from companion.domain.errors import ValidationError
 from companion.domain.helplines import Helpline
 from companion.domain.history import History, Slip, newest_first
-from companion.domain.hoovers import Hoover
+from companion.domain.hoovers import Hoover, not_answered
 from companion.domain.letters import FROM_SESSION, Letter, all_letters
 from companion.domain.marked_dates import MarkedDate
 from companion.domain.modes import ModeChange, NecessaryContact, current_mode
@@ -43,6 +43,7 @@ from companion.store.tables import (
     URGES,
     WINS,
     HistoryRecords,
+    HooverTotals,
     Record,
     Records,
     UrgeTotals,
@@ -355,6 +356,13 @@ class Repository:
     def hoovers(self) -> list[Hoover]:
         """Every time they reached out, newest first."""
         return newest_first(self.hoover_log.all())
+
+    def not_answered(self) -> int:
+        """How many times they reached out and were not answered (no history is read)."""
+        totals = self.ledger.tally(HOOVERS)
+        if isinstance(totals, HooverTotals):
+            return totals.not_answered
+        return not_answered(self.hoovers)
 
     def save_hoover(self, entry: Hoover) -> Hoover:
         """Add or update an entry of the log."""

@@ -23,7 +23,7 @@ from companion.domain.urge import UrgeSession
 from companion.domain.urge_figures import UrgeTally
 from companion.domain.wins import Win
 from companion.store.durable import Tables
-from companion.store.ledger import Layout, Ledger
+from companion.store.ledger import Layout, Ledger, Tally
 
 SETTINGS = "settings"
 """The table holding the single settings record."""
@@ -241,7 +241,30 @@ class UrgeTotals:
         return self.tally.to_dict()
 
 
-TALLIES: dict[str, Callable[[Mapping[str, Any] | None], UrgeTotals]] = {URGES: UrgeTotals}
+class HooverTotals:
+    """How many times they reached out and were not answered, kept beside the log so the
+    counter can say it without reading years of entries."""
+
+    def __init__(self, stored: Mapping[str, Any] | None) -> None:
+        """Start from the stored count, or from nothing."""
+        count = None if stored is None else stored.get("not_answered")
+        self.not_answered = count if is_whole_number(count) and count >= 0 else 0
+
+    def changed(self, old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> None:
+        """Take the old version of an entry out of the count and put the new one in."""
+        for doc, sign in ((old, -1), (new, 1)):
+            if doc is not None and not Hoover.from_dict(doc).answered:
+                self.not_answered = max(self.not_answered + sign, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {"not_answered": self.not_answered}
+
+
+TALLIES: dict[str, Callable[[Mapping[str, Any] | None], Tally]] = {
+    URGES: UrgeTotals,
+    HOOVERS: HooverTotals,
+}
 """Tables that keep running totals, and how their totals are read back."""
 
 

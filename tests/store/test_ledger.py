@@ -4,6 +4,7 @@ that was acknowledged."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Mapping
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from companion.domain.hoovers import Hoover
 from companion.domain.wins import Win
 from companion.store import journal
 from companion.store.journal import JOURNAL_DIR_NAME, decode_line, encode_line
@@ -153,6 +155,50 @@ def test_changes_after_a_fold_follow_history_into_its_files(tmp_path: Path) -> N
     count = third.tally("events")
     assert isinstance(count, Count) and (count.count, count.sum) == (1, 10)
     third.close()
+
+
+def test_totals_missing_from_the_snapshot_are_counted_once_from_every_record(
+    tmp_path: Path,
+) -> None:
+    """A folder written before a table kept totals gets them counted over its whole
+    history at open (years on the disk included), and the next fold stores them."""
+    untallied = Layout(history=("events",), settled_on=on_day, hot_days=8)
+    ledger = Ledger(tmp_path, untallied, now=lambda: NOW)
+    ledger.open()
+    for n, day in enumerate(["2021-02-01", "2023-05-01", "2026-11-24"], start=1):
+        ledger.put("events", str(n), event(n, day))
+    assert ledger.fold_here()
+    ledger.put("events", "4", event(4, "2026-11-25"))
+    ledger.close()
+    again = opened(tmp_path)
+    count = again.tally("events")
+    assert isinstance(count, Count) and (count.count, count.sum) == (4, 10)
+    assert not again.history_loaded("events")  # counted, then let go
+    again.delete("events", "2")
+    assert again.fold_here()
+    again.close()
+    data = json.loads((tmp_path / "data.json").read_text())
+    assert data["tables"]["_store"]["1"]["tallies"]["events"] == {"count": 3, "sum": 8}
+
+
+def test_the_unanswered_count_needs_no_history(tmp_path: Path) -> None:
+    """The counter's "reached out, not answered" comes from a running count that follows
+    every new, changed and removed entry, and agrees with counting the whole log."""
+    repo = Repository.open(tmp_path, now=lambda: NOW)
+    entries = [
+        repo.save_hoover(Hoover(date(2019 + n % 7, 3, 1), "text", NOW, answered=n % 3 == 0))
+        for n in range(40)
+    ]
+    repo.save_hoover(dataclasses.replace(entries[1], answered=True))
+    repo.hoover_log.delete(entries[2].id)
+    expected = sum(1 for entry in repo.hoovers if not entry.answered)
+    assert repo.not_answered() == expected == 40 - 14 - 1 - 1
+    assert repo.fold_in_background(force=True) and repo.ledger.wait_for_fold(120)
+    repo.close()
+    again = Repository.open(tmp_path, now=lambda: NOW)
+    assert again.not_answered() == expected
+    assert not again.ledger.history_loaded("hoovers")
+    again.close()
 
 
 def test_a_fold_in_the_background_runs_in_another_process(tmp_path: Path) -> None:
