@@ -3,6 +3,7 @@ and the way to the crisis contacts. Every feature runs its own flows (see its fo
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import random
 from collections.abc import Iterable
@@ -114,6 +115,7 @@ class CompanionApp(App[None]):
                 NoticeDialog("Some changes could not be read", self.repository.journal_notice)
             )
         self.call_after_refresh(self.repository.fold_in_background)
+        self.call_after_refresh(_settle_memory)
         if not self.repository.profile.welcomed:
             self.ctx.start(welcome.welcome(self.ctx))
         elif self.ctx.running_urge is not None:
@@ -225,6 +227,15 @@ class CompanionApp(App[None]):
     def on_unmount(self) -> None:
         """Let go of the data folder; every change was saved when it was made."""
         self.repository.close()
+        gc.unfreeze()  # what was set aside can be collected again once the app is gone
+
+
+def _settle_memory() -> None:
+    """After the first frame, set what start-up made (modules, styles, the main screen)
+    aside from the cycle collector's rounds: it lives as long as the app, and walking
+    through it at every full collection held the screen still for tens of milliseconds
+    while years of history were read."""
+    gc.freeze()
 
 
 def build_app(

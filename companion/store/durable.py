@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import copy
 import errno
+import gc
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,10 +100,26 @@ def _parse_time(value: object) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep Python's cycle collector still while a file is parsed. Parsing makes a great
+    many objects and no cycles, so collections in the middle only cost time: in a thread
+    reading a year of history, one held the screen still for 50 ms. A collection that
+    is due runs afterwards, as usual."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _examine(raw: bytes, source: Path) -> _Loaded:
     """Parse and check the envelope of a data file; raise Damaged or NewerVersionError."""
     try:
-        document = json.loads(raw.decode("utf-8"))
+        with collector_paused():
+            document = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as error:
         raise Damaged(str(error)) from error
     if not isinstance(document, dict) or document.get("app") != APP_NAME:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from companion.domain.dates import format_moment, plural
 from companion.domain.history import with_alias
 from companion.domain.urge import OUTCOMES, UrgeSession, clock_text
 from companion.domain.urge_figures import FIGURES_FROM, Figures
+from companion.store.durable import collector_paused
+from companion.ui.long_table import LongTable
 from companion.ui.safety import Page
 from companion.ui.text import one_line, visible
 
@@ -59,6 +60,9 @@ def figures_text(figures: Figures | None, closed: int = 0) -> str:
 
 HISTORY_GROUP = "history"
 """The worker group that reads the sessions in the background."""
+
+ROWS_AT_ONCE = 500
+"""Rows handed to the table in one go, so a year of them never holds the screen still."""
 
 
 def row(session: UrgeSession, alias: str) -> tuple[str, ...]:
@@ -106,34 +110,40 @@ class UrgeHistoryScreen(Page[None]):
         """Heading, figures, table."""
         yield Static("Your urge sessions, newest first", id="history-title")
         yield Static(figures_text(self.figures, self.closed), id="history-figures")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
+        yield LongTable(COLUMNS, id="history-table")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Lay out the table, then read the sessions in the background."""
-        table = self.query_one(DataTable)
-        for title in COLUMNS:
-            table.add_column(title)
+        """Read the sessions in the background."""
         self.run_worker(self._read, thread=True, group=HISTORY_GROUP, exclusive=True)
 
     def _read(self) -> None:
         """Read the sessions a year at a time and hand each year's rows to the screen."""
         worker = get_current_worker()
-        for page in self.pages():
-            rows = [row(session, self.alias) for session in page]
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._add, rows)
+        pages = iter(self.pages())
+        while True:
+            # A year makes many objects and no cycles: the cycle collector stays still
+            # while it is read and turned into rows (a collection in the middle holds
+            # the screen too), and the year's records are let go before it wakes.
+            with collector_paused():
+                page = next(pages, None)
+                if page is None:
+                    break
+                rows = [row(session, self.alias) for session in page]
+                del page
+            # A few rows at a time, so the screen answers keys between them.
+            for start in range(0, len(rows), ROWS_AT_ONCE):
+                if worker.is_cancelled:
+                    return
+                self.app.call_from_thread(self._add, rows[start : start + ROWS_AT_ONCE])
         if not worker.is_cancelled:
             self.app.call_from_thread(self._done)
 
     def _add(self, rows: list[tuple[str, ...]]) -> None:
-        """Add one year's rows below those already shown."""
+        """Add rows below those already shown."""
         if not self.is_attached:
             return
-        table = self.query_one(DataTable)
-        for cells in rows:
-            table.add_row(*(Text(cell) for cell in cells))
+        self.query_one(LongTable).add_rows(rows)
         self.shown += len(rows)
 
     def _done(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from companion.contacts.crisis import CrisisScreen
 from companion.counter.dialogs import SlipDialog, StartDateDialog
@@ -15,6 +15,7 @@ from companion.letters.dialog import UnsentDialog
 from companion.main_screen import MainScreen
 from companion.store.repository import Repository
 from companion.ui.dialogs import ConfirmDialog
+from companion.ui.long_table import LongTable
 from companion.urge.dialogs import SkillDialog, UrgeEndDialog
 from companion.urge.history import UrgeHistoryScreen
 from companion.urge.screen import UrgeScreen
@@ -619,10 +620,18 @@ async def test_years_of_sessions_show_newest_first_with_figures_from_the_totals(
         assert isinstance(app.screen, UrgeHistoryScreen)
         assert f"Across your {len(started)} sessions" in screen_words(app)
         await history_read(pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LongTable)
         assert table.row_count == len(started)
         newest = format_moment(max(started))
         oldest = format_moment(min(started))
-        assert str(table.get_row_at(0)[0]) == newest
-        assert str(table.get_row_at(table.row_count - 1)[0]) == oldest
+        assert table.get_row_at(0)[0] == newest
+        assert table.get_row_at(table.row_count - 1)[0] == oldest
         assert app.repository.ledger.history_loaded("urges") is False
+        assert newest in screen_text(app) and oldest not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        assert oldest in screen_text(app) and newest not in screen_text(app)
+        assert table.cursor_row == len(started) - 1
+        await pilot.press("pageup", "home")
+        await pilot.pause()
+        assert newest in screen_text(app) and table.cursor_row == 0
