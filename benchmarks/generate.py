@@ -75,11 +75,21 @@ _TEXT = (
 _WORDS = tuple(_TEXT.split())
 
 
+MADE_BY = (
+    Path(__file__),
+    *sorted((Path(__file__).parent.parent / "companion" / "store").glob("*.py")),
+)
+"""The files that decide what a made folder holds: this one, and the store that writes
+it (a folder made by an older store would be read as an upgrade at every start)."""
+
+
 def folder_key(size: str, seed: int) -> str:
-    """The cached folder's name: size, seed and a hash of this file, so a change here
-    makes new folders."""
-    digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return f"{size}-{seed}-{digest}"
+    """The cached folder's name: size, seed and a hash of the files that make it, so a
+    change in them makes new folders."""
+    digest = hashlib.sha256()
+    for path in MADE_BY:
+        digest.update(path.read_bytes())
+    return f"{size}-{seed}-{digest.hexdigest()[:12]}"
 
 
 class TooSlow(Exception):

@@ -51,7 +51,8 @@ APP_NAME = "companion"
 Tables = dict[str, Any]
 """TinyDB's tables: ``{table_name: {doc_id_str: document}}``."""
 Validator = Callable[[Tables], None]
-"""Raises when loaded tables cannot be used."""
+"""Raises when loaded tables cannot be used. It gets its own top-level dict of the
+tables (it may take a table out of it) and must not change any table or record."""
 Migration = Callable[[Tables], Tables]
 """Turns tables of one schema version into tables of the next."""
 
@@ -413,7 +414,7 @@ class DataFolder:
                 raise _NotUpgradable(f"migration from version {version} gave the wrong shape")
         if self._validate is not None:
             try:
-                self._validate(copy.deepcopy(tables))
+                self._validate(dict(tables))
             except Exception as error:
                 raise Damaged(str(error)) from error
         return tables

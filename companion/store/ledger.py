@@ -18,7 +18,6 @@ would still hold the screen still, because of Python's global lock.
 from __future__ import annotations
 
 import contextlib
-import copy
 import dataclasses
 import os
 import subprocess
@@ -197,7 +196,7 @@ def read_year(path: Path, layout: Layout) -> dict[str, Any] | None:
         try:
             loaded = _examine(candidate.read_bytes(), candidate)
             if layout.validate is not None:
-                layout.validate(copy.deepcopy(loaded.tables))
+                layout.validate(dict(loaded.tables))
         except (OSError, Damaged, NewerVersionError, ValueError):
             continue
         except Exception:  # a record that does not load is damage too
@@ -254,7 +253,9 @@ class Ledger:
         with fold_lock(self.root, wait=10.0):
             self.folder.open()
             try:
-                tables = copy.deepcopy(self.folder.tables)
+                # Records are replaced whole, never changed in place: copying the
+                # tables is enough to keep the folder's own copy as it was read.
+                tables = {name: dict(table) for name, table in self.folder.tables.items()}
                 meta = Meta.take(tables)
                 if meta is None:
                     meta = self._settle_old_layout(tables)
