@@ -129,6 +129,8 @@ Being contacted by them never counts against you.
     def watch_summary(self, summary: Summary | None) -> None:
         """Redraw every line from the figures."""
         self.border_title = f"1 {PANE_TITLES[self.mode]}"
+        if not self.size.width:
+            return  # lines are chosen by the width: the first resize draws them
         self.set_class(summary is None, "-empty")
         if summary is None:
             self.query_one("#empty", Static).update(

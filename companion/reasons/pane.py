@@ -66,7 +66,8 @@ The list never opens by itself: you choose when to see it.
         self.border_title = "3 Reasons I left"
         self.query_one("#reason-filter", Input).display = False
         self.reasons = self.ctx.repository.reasons
-        self._draw()
+        if self.size.width:  # else the first resize draws them, cut to the real width
+            self._draw()
         self.ctx.listen(self, self._changed)
 
     def _changed(self, change: DataChanged) -> None:

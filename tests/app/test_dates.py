@@ -59,6 +59,7 @@ async def test_dates_across_the_year_end(make_app, data_dir, clock) -> None:
     add(data_dir, MarkedDate("Their birthday", 1, 2, NOW))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "Their birthday: in 5 days · t plans" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()

@@ -81,6 +81,7 @@ async def test_log_a_slip_starts_a_new_stretch_and_keeps_the_total(make_app, dat
     seed(data_dir, start=date(2026, 10, 1), alias="Sam")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "Total 55 days" in screen_text(app)
         await pilot.press("s")
         await pilot.pause()
@@ -137,6 +138,7 @@ async def test_remove_and_undo_a_slip(make_app, data_dir) -> None:
     seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "called", "a note")])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "Longest 36 days" in screen_text(app)
         await pilot.press("l")
         await pilot.pause()
@@ -214,6 +216,7 @@ async def test_counter_moves_at_local_midnight(make_app, data_dir, clock, monkey
     seed(data_dir, start=date(2026, 11, 18))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "1 week since" in screen_text(app)
         clock.advance(hours=14)  # 00:00 on 26 Nov
         await pilot.pause(0.3)
@@ -225,12 +228,14 @@ async def test_quit_and_start_again_keeps_everything(make_app, data_dir) -> None
     seed(data_dir, start=date(2026, 10, 1), slips=[(date(2026, 10, 20), "met", "")])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         before = screen_text(app)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
     again = make_app()
-    async with again.run_test(size=(80, 24)):
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         after = screen_text(again)
     assert "Longest 36 days" in before
     assert before.split("\n")[:11] == after.split("\n")[:11]
@@ -433,7 +438,9 @@ async def test_a_slip_can_be_a_brief_exception(make_app, data_dir) -> None:
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
         before = figures(app)
+        assert any("since Tue 1 Sep 2026" in line for line in before)
         await pilot.press("s", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SlipDialog)

@@ -25,6 +25,7 @@ async def test_h_logs_it_and_the_streak_is_untouched(make_app, data_dir) -> None
     seed(data_dir, start=date(2026, 9, 1), alias="Sam")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         before = [line for line in screen_text(app).splitlines() if "Longest" in line]
         await pilot.press("h")
         await pilot.pause()

@@ -33,6 +33,7 @@ async def test_changing_mode_keeps_every_figure_and_the_history(make_app, data_d
     seed(data_dir, start=date(2026, 9, 1))
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         before = [line for line in screen_text(app).splitlines() if "Longest" in line]
         assert counter_title(app) == "1 No Contact"
         await pilot.press("m")
@@ -93,6 +94,7 @@ async def test_necessary_contact_never_counts_as_a_slip(make_app, data_dir) -> N
     add(data_dir, ModeChange("low", date(2026, 9, 1), NOW))
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         before = figures(app)
         await pilot.press("n")
         await pilot.pause()

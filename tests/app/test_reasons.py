@@ -56,6 +56,7 @@ async def test_add_a_reason(make_app, data_dir) -> None:
     seed(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "a adds a reason" in screen_words(app)
         await pilot.press("3", "a")
         await pilot.pause()
@@ -178,7 +179,8 @@ async def test_typed_text_shown_exactly(make_app, data_dir) -> None:
     """Markup, escapes and right-to-left text in a reason show as typed."""
     seed_reasons(data_dir, "[bold]not bold[/] \x1b[2J שלום 🌱")
     app = make_app()
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         assert "[bold]not bold[/] ␛[2J שלום" in screen_text(app)
 
 
@@ -236,6 +238,7 @@ async def test_review_pinned_first_then_more_then_a_steadying_step(data_dir, clo
     seed_reasons(data_dir, "a", "b", "c", "d", "e", pinned=(4,))
     app = build_app(data_dir, clock, random.Random(7))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "Reading" not in screen_text(app)  # never shown unasked
         await pilot.press("r")
         await pilot.pause()

@@ -18,6 +18,7 @@ async def test_the_win_question_is_gentle_and_goes_away(make_app, data_dir, cloc
     seed(data_dir, start=date(2026, 9, 1))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the panes are drawn once laid out
         assert "What went right today?" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()
