@@ -44,7 +44,7 @@ anywhere to read them one at a time).
 The list never opens by itself: you choose when to see it.
 """
 
-    filter_text: reactive[str] = reactive("")
+    filter_text: reactive[str] = reactive("", init=False)
     """Only reasons containing this are listed."""
 
     def __init__(self, ctx: Context, *, id: str, classes: str = "") -> None:
