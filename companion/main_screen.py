@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid
-from textual.widgets import Footer
 
 from companion.contacts.pane import ContactsPane
 from companion.counter.pane import DayCounter
 from companion.features import keys
 from companion.reasons.pane import ReasonsPane
 from companion.ui.context import Context
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 from companion.urge.pane import UrgePane
 
@@ -46,7 +46,7 @@ class MainScreen(Page[None]):
             yield UrgePane(self.ctx, id="urge", classes="pane")
             yield ReasonsPane(self.ctx, id="reasons", classes="pane")
             yield ContactsPane(self.ctx, id="contacts", classes="pane")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Start on the day counter (each pane reads its own figures)."""

@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from companion.domain.checklist import AFRAID, check_channel_name
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 
@@ -70,7 +71,7 @@ class SafetyNoteDialog(Modal[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 for key, label in AFRAID.items():
                     yield Button(label, id=key, compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start on the answer given before, if there is one."""

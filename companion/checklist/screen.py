@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.checklist import flows
@@ -18,6 +18,7 @@ from companion.checklist.dialogs import SafetyNoteDialog
 from companion.domain.checklist import STATES, STEP_STATES, Item, Safety, progress
 from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
 
@@ -108,7 +109,7 @@ Where things stand, channel by channel. *Not yet* is a fine answer.
         yield Static("", id="checklist-keys")
         yield ChannelList(id="checklist-list", compact=True)
         yield Static("", id="checklist-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Fill the list, and fill it again after every change to it; the safety note

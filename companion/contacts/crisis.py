@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Digits, Footer, OptionList, Static
+from textual.widgets import Digits, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.contacts import flows
@@ -18,6 +18,7 @@ from companion.domain.dates import format_day
 from companion.domain.helplines import Directory, Helpline, line_number
 from companion.domain.people import RELATIONS, Person
 from companion.ui.context import Context
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 from companion.ui.text import typed
 
@@ -124,7 +125,7 @@ class CrisisScreen(Page[None]):
                 ),
                 id="crisis-directory",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self) -> None:
         """A new width (help opened or closed, a resized terminal) lays the rows out again."""

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.domain.errors import ValidationError
@@ -19,6 +19,7 @@ from companion.domain.helplines import Helpline
 from companion.domain.people import RELATIONS, Person
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
 
 PHONE_EXAMPLES: dict[str, str] = {
@@ -265,7 +266,7 @@ class CountryDialog(Modal[str | None]):
             yield OptionList(
                 *(Option(name, id=code) for code, name in self.countries.items()), id="countries"
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start on the current or guessed country."""

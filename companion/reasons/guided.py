@@ -11,10 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from companion.domain.reasons import VOICES, all_prompts, first_of_set, prompt_at
 from companion.ui.dialogs import after_typing
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 
 SAVE_AFTER_SECONDS = 0.6
@@ -77,7 +78,7 @@ class GuidedScreen(Page[None]):
                 yield Button("Next", variant="primary", id="next", compact=True)
                 yield Button("Skip", id="skip", compact=True)
                 yield Button("Stop for now", id="stop", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the first prompt."""

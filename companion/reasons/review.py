@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.clock import Clock
 from companion.domain.dates import format_day
 from companion.domain.reasons import REVIEW_FIRST, Reason, category_label
 from companion.domain.urge_guidance import breath_at
+from companion.ui.keybar import KeyBar
 from companion.ui.meter import Meter
 from companion.ui.redraw import update
 from companion.ui.safety import Page
@@ -74,7 +75,7 @@ first next time), **escape** leaves whenever you want.
             yield Static("", id="review-text")
             yield Static("", id="review-meta")
             yield Static("", id="review-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the first reason."""
@@ -202,7 +203,7 @@ class BreatheScreen(Page[None]):
                 yield Static("", id="breathe-word")
                 yield Meter()
             yield Static(Text("escape when you are ready.", style="dim"))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Keep the bar moving."""

@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from companion.domain.dates import format_day, parse_day
 from companion.domain.errors import ValidationError
 from companion.ui.field import Field
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 
@@ -65,7 +66,7 @@ class Dialog(Modal[T | None], Generic[T]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.save_label(), variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def heading(self) -> str:
         """The words on the dialog's border."""
@@ -238,7 +239,7 @@ class ConfirmDialog(Modal[bool | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, variant="primary", id="yes", compact=True)
                 yield Button(self.no, id="no", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def action_answer(self, answer: bool) -> None:
         """Close with the answer."""
@@ -274,7 +275,7 @@ class NoticeDialog(Modal[None]):
                 yield Static(typed(self.message))
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def action_close(self) -> None:
         """Close the notice."""

@@ -11,10 +11,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 from companion.ui.text import one_line, typed, visible
 
@@ -121,7 +122,7 @@ class LogScreen(Page[None], Generic[R]):
         yield Static("", classes="log-filter")
         yield Static("", classes="log-empty")
         yield LogTable(cursor_type="row", zebra_stripes=True, classes="log-table")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the table, and fill it again whenever its records change."""

@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.domain.errors import ValidationError
@@ -22,6 +22,7 @@ from companion.domain.urge import OUTCOMES, TRIGGERS, UrgeSession
 from companion.domain.urge_guidance import Skill
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
 from companion.ui.text import typed
 from companion.urge.wave import Wave
@@ -104,7 +105,7 @@ class UrgeEndDialog(Modal[Ending | None]):
             )
             yield Label("What helped? (optional)")
             yield Field(placeholder="optional", id="helped", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Draw the wave across the dialog."""
@@ -147,7 +148,7 @@ class TriggerDialog(Modal[str | None]):
         with Vertical(classes="dialog") as box:
             box.border_title = "What set it off? (optional)"
             yield OptionList(*(Option(typed(t), id=str(i)) for i, t in enumerate(TRIGGERS)))
-        yield Footer()
+        yield KeyBar()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -177,7 +178,7 @@ class SkillDialog(Modal[None]):
             if self.skill.caution:
                 yield Static(Text("Please note: " + self.skill.caution), classes="caution")
             yield Static(Text("You can skip this. Press escape to go back.", style="dim"))
-        yield Footer()
+        yield KeyBar()
 
     def on_key(self, event: events.Key) -> None:
         """Any key but the global ones closes the card."""

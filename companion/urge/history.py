@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from companion.domain.dates import format_moment, plural
@@ -15,6 +15,7 @@ from companion.domain.history import with_alias
 from companion.domain.urge import OUTCOMES, UrgeSession, clock_text
 from companion.domain.urge_figures import FIGURES_FROM, Figures
 from companion.store.durable import collector_paused
+from companion.ui.keybar import KeyBar
 from companion.ui.long_table import LongTable
 from companion.ui.safety import Page
 from companion.ui.text import one_line, visible
@@ -111,7 +112,7 @@ class UrgeHistoryScreen(Page[None]):
         yield Static("Your urge sessions, newest first", id="history-title")
         yield Static(figures_text(self.figures, self.closed), id="history-figures")
         yield LongTable(COLUMNS, id="history-table")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Read the sessions in the background."""

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion import features
 from companion.domain.urge import ANCHORS, UrgeSession, clock_text
 from companion.domain.urge_guidance import SKILLS, breath_at, skills_for
 from companion.ui.context import Context, DataChanged
+from companion.ui.keybar import KeyBar
 from companion.ui.meter import Meter
 from companion.ui.redraw import update
 from companion.ui.safety import Page
@@ -114,7 +115,7 @@ want to say how strong it is now; every few minutes the screen asks.
                 yield Static("", id="checkin")
                 yield Static("", id="skills")
                 yield Static("", id="safety")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the session, follow its changes, and keep the pacer moving."""

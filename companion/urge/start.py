@@ -10,9 +10,10 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.domain.urge import ANCHORS, QUICK_MINUTES
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
 
 
@@ -55,7 +56,7 @@ class UrgeStartDialog(Modal[UrgeStart | None]):
                 anchors.append(words + ("\n" if value < 9 else ""))
             yield Static(anchors, id="urge-anchors")
             yield Static("", id="urge-length")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Show the length on offer."""

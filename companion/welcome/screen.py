@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from companion.domain.errors import ValidationError
 from companion.domain.profile import check_alias
 from companion.ui.dialogs import DatePreview, after_typing
 from companion.ui.field import Field
+from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 
 WELCOME = (
@@ -85,7 +86,7 @@ class WelcomeScreen(Page[Welcome]):
             with Horizontal(id="welcome-buttons"):
                 yield Button("Begin", variant="primary", id="begin")
                 yield Button("Skip for now", id="skip")
-        yield Footer()
+        yield KeyBar()
 
     @on(Input.Changed, "#start")
     def _start_changed(self, event: Input.Changed) -> None:

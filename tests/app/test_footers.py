@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 
 from companion.contacts.crisis import CrisisScreen
+from companion.ui.keybar import KeyBar
 from companion.urge.screen import UrgeScreen
 
 from .support import footer_showing, seed
@@ -97,3 +99,40 @@ async def test_full_screens_offer_only_keys_that_do_something(make_app, data_dir
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
         assert "! Crisis" not in await footer_showing(pilot, "Copy number")
+
+
+async def wait_for(pilot, done, what: str, timeout: float = 30.0) -> None:
+    """Poll until ``done()`` is true; fail after ``timeout`` seconds naming ``what``."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        await pilot.pause(0.05)
+
+
+async def test_a_click_on_a_key_in_the_footer_presses_it(make_app, data_dir) -> None:
+    """Someone with a mouse clicks "u Urge" at the foot of the main screen: the urge
+    dialog opens, as the key would open it; a click on the gap between keys does nothing."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = await footer_showing(pilot, "u Urge")
+        await pilot.click(KeyBar, offset=(footer.index("Win") + 3, 0))  # the space after it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen"
+        await pilot.click(KeyBar, offset=(footer.index("u Urge") + 2, 0))
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "UrgeStartDialog", "urge")
+
+
+async def test_keys_that_do_not_fit_are_left_out_whole(make_app, data_dir) -> None:
+    """On a narrow terminal the footer never shows half a key: a key that does not fit
+    is left out, and the palette's key stays at the right end."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("W")  # the wins list offers more keys than 60 columns hold
+        footer = await footer_showing(pilot, "^p palette")
+        assert footer.rstrip().endswith("▏^p palette"), footer
+        before = footer.split("▏")[0].rstrip()
+        words = {"Crisis", "Hide", "Back", "Add", "Edit", "Remove", "Undo", "Urge", "Filter"}
+        assert before.split()[-1] in words, f"a key was cut in half: {footer!r}"
+        assert "Edit" in before and "Urge" not in before, footer
