@@ -105,8 +105,8 @@ from anywhere.
 
     def _draw(self, keep: str | None = None) -> None:
         """Fill the list, keeping the cursor where it was."""
-        if not self.is_mounted:
-            return
+        if not self.is_mounted or not self.size.width:
+            return  # the first resize draws the rows, cut to the real width
         option_list = self.query_one(OptionList)
         current = option_list.highlighted
         previous = None

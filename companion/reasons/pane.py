@@ -20,6 +20,7 @@ from companion.reasons import flows
 from companion.ui.context import Context, DataChanged
 from companion.ui.cursor import cursor_key
 from companion.ui.field import Field
+from companion.ui.row_list import RowList
 from companion.ui.text import one_line, typed, visible
 
 ROOM_FOR_WORDS = 30
@@ -57,7 +58,7 @@ The list never opens by itself: you choose when to see it.
     def compose(self) -> ComposeResult:
         """The filter field (hidden until /), the list, and the empty note."""
         yield Field(placeholder="filter: type a word", id="reason-filter", compact=True)
-        yield OptionList(id="reason-list", compact=True)
+        yield RowList(id="reason-list", compact=True)
         yield Static("", id="reasons-empty")
 
     def on_mount(self) -> None:

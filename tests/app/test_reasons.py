@@ -446,3 +446,29 @@ async def test_two_removals_two_undos(make_app, data_dir) -> None:
     saved = reopen(data_dir)
     assert len(saved.reasons) == 2
     saved.close()
+
+
+async def test_a_long_list_of_reasons_scrolls_to_the_last_and_back(make_app, data_dir) -> None:
+    """With 150 reasons only a few fit in the pane: end moves the cursor to the last one
+    and shows it, page up goes a screen back, home to the first."""
+    seed_reasons(data_dir, *(f"reason number {n}" for n in range(1, 151)))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        assert "reason number 1 " in screen_text(app) + " "
+        assert "reason number 150" not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause()
+        option_list = app.screen.query_one("#reason-list", OptionList)
+        assert option_list.highlighted == 149
+        assert "reason number 150" in screen_text(app)
+        assert "reason number 1 " not in screen_text(app) + " "
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert option_list.highlighted is not None and option_list.highlighted < 149
+        assert "reason number 150" not in screen_text(app)
+        await pilot.press("home")
+        await pilot.pause()
+        assert option_list.highlighted == 0
+        assert "reason number 1 " in screen_text(app) + " "
