@@ -233,6 +233,9 @@ class Ledger:
         self._first = 1
         self._held: list[tuple[Op, Op]] | None = None
         self._fold: subprocess.Popen[bytes] | None = None
+        self._fold_soon = False
+        """Totals were counted afresh at open: the next fold stores them, however small
+        the journal is, so the count is not made again at every start."""
         self.damaged_lines = 0
 
     # Opening and closing ----------------------------------------------------------
@@ -278,8 +281,10 @@ class Ledger:
         for op in replayed.ops:
             self._apply(op)
         self.damaged_lines = replayed.damaged
-        for name in self._tallies.keys() - stored.keys():
+        missing = self._tallies.keys() - stored.keys()
+        for name in missing:
             self._count_afresh(name)
+        self._fold_soon = bool(missing)
         self.journal.open(at_least=meta.journal)
         recovery = self.folder.recovery
         if recovery is not None and replayed.ops:
@@ -293,7 +298,8 @@ class Ledger:
 
     def _count_afresh(self, name: str) -> None:
         """Count a table's totals over every record: the stored ones are missing, as in a
-        folder written before the table kept them. Done once; the next fold stores them."""
+        folder written before the table kept them. Done once: the fold after the first
+        frame stores them, whatever the journal's size (see ``fold_in_background``)."""
         tally = self.layout.tallies[name](None)  # type: ignore[index]
         loaded = self.history_loaded(name)
         for doc in self.history(name).values():
@@ -521,13 +527,14 @@ class Ledger:
         grown (or ``force``); return whether a fold was started."""
         if self._fold is not None and self._fold.poll() is None:
             return False
-        if not force and self.journal_size < FOLD_AT:
+        if not force and not self._fold_soon and self.journal_size < FOLD_AT:
             return False
         if self._held is not None or not self.folder.is_open:
             return False
         try:
             before = self.journal.rotate()
             self._first = before
+            self._fold_soon = False
             self._fold = subprocess.Popen(
                 [sys.executable, "-m", "companion.store.fold", str(self.root), str(before)],
                 stdin=subprocess.DEVNULL,

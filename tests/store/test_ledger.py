@@ -18,7 +18,7 @@ from companion.domain.hoovers import Hoover
 from companion.domain.wins import Win
 from companion.store import journal
 from companion.store.journal import JOURNAL_DIR_NAME, decode_line, encode_line
-from companion.store.ledger import HISTORY_DIR_NAME, Layout, Ledger, year_files
+from companion.store.ledger import FOLD_AT, HISTORY_DIR_NAME, Layout, Ledger, year_files
 from companion.store.problems import SaveError
 from companion.store.repository import Repository
 
@@ -179,6 +179,36 @@ def test_totals_missing_from_the_snapshot_are_counted_once_from_every_record(
     again.close()
     data = json.loads((tmp_path / "data.json").read_text())
     assert data["tables"]["_store"]["1"]["tallies"]["events"] == {"count": 3, "sum": 8}
+
+
+def test_totals_counted_afresh_are_stored_by_the_first_fold_however_small(
+    tmp_path: Path,
+) -> None:
+    """A folder from before the log kept its count: the count is made once at open, and
+    the background fold after the first frame runs although the journal is small, so the
+    next start does not read every year of the log again."""
+    repo = Repository.open(tmp_path, now=lambda: NOW)
+    for n in range(6):
+        repo.save_hoover(Hoover(date(2020 + n, 3, 1), "text", NOW, answered=n % 2 == 0))
+    assert repo.fold_in_background(force=True) and repo.ledger.wait_for_fold(120)
+    repo.close()
+    data_file = tmp_path / "data.json"
+    data = json.loads(data_file.read_text())
+    del data["tables"]["_store"]["1"]["tallies"]["hoovers"]  # as an older version wrote it
+    data_file.write_text(json.dumps(data))
+    again = Repository.open(tmp_path, now=lambda: NOW)
+    assert again.not_answered() == 3
+    assert again.ledger.journal_size < FOLD_AT
+    assert again.fold_in_background() and again.ledger.wait_for_fold(120)
+    assert not again.fold_in_background()  # stored: a small journal waits again
+    again.close()
+    stored = json.loads(data_file.read_text())["tables"]["_store"]["1"]["tallies"]
+    assert "hoovers" in stored
+    third = Repository.open(tmp_path, now=lambda: NOW)
+    assert third.not_answered() == 3
+    assert not third.fold_in_background()
+    assert not third.ledger.history_loaded("hoovers")
+    third.close()
 
 
 def test_the_unanswered_count_needs_no_history(tmp_path: Path) -> None:
