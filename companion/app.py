@@ -22,6 +22,7 @@ from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
 from companion.settings import flows as settings
 from companion.store.repository import Repository
+from companion.ui import crash
 from companion.ui.commands import palette
 from companion.ui.context import Context
 from companion.ui.dialogs import NoticeDialog
@@ -43,6 +44,9 @@ STYLE_FILES = (
 
 TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
 """Actions bound to printable keys: never while the person is typing, nor in a dialog."""
+
+OFF_COMMANDS = frozenset({"Screenshot"})
+"""Textual's palette commands left out: a screenshot writes the screen outside the folder."""
 
 DAY_CHECK_SECONDS = 15.0
 """How often the app looks whether the local day has changed (so midnight moves the counter)."""
@@ -95,6 +99,8 @@ class CompanionApp(App[None]):
             running_urge=repository.open_urge,
         )
         self.shown_day = self.ctx.today
+        self.crash: crash.Crash | None = None
+        """What was kept when something unexpected stopped the app, if it did."""
 
     # Start-up ----------------------------------------------------------------
 
@@ -114,12 +120,49 @@ class CompanionApp(App[None]):
             self.push_screen(
                 NoticeDialog("Some changes could not be read", self.repository.journal_notice)
             )
+        self._offer_kept_drafts()
         self.call_after_refresh(self.repository.fold_in_background)
         self.call_after_refresh(_settle_memory)
         if not self.repository.profile.welcomed:
             self.ctx.start(welcome.welcome(self.ctx))
         elif self.ctx.running_urge is not None:
             self.ctx.start(urge.offer_resume(self.ctx))
+
+    def _offer_kept_drafts(self) -> None:
+        """Show what was being typed when the app last closed on a problem, once."""
+        kept = crash.unseen_drafts(self.repository.folder.root)
+        text = crash.read_drafts(kept)
+        if not kept:
+            return
+        if text:
+            message = (
+                "companion closed on a problem last time, while you were typing. "
+                f"Here is what you had written, so it is not lost:\n\n{text}\n\n"
+                f"It is also kept in {kept[-1].parent}."
+            )
+            self.push_screen(
+                NoticeDialog("What you were writing", message),
+                lambda _closed: crash.mark_seen(kept),
+            )
+        else:
+            crash.mark_seen(kept)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Something unexpected: keep what was being typed and a report in the data
+        folder, and let nothing the person wrote reach the terminal (Textual would print
+        a traceback with the values of local variables). The app exits with status 1; the
+        command line prints ``self.crash.message()``."""
+        if self.crash is None:
+            self.crash = crash.keep_after(self.repository.folder.root, error, self)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+    def deliver_screenshot(self, *_args: Any, **_kwargs: Any) -> None:
+        """Never: a screenshot would put every word on screen in a file outside the data
+        folder (Textual writes it to the downloads folder)."""
+
+    def action_screenshot(self, *_args: Any, **_kwargs: Any) -> None:
+        """Never; see ``deliver_screenshot``."""
 
     def action_hoover(self) -> None:
         """They reached out: log it, from any full screen."""
@@ -177,6 +220,7 @@ class CompanionApp(App[None]):
         """Blank the screen at once, clear the scrollback, and wait for a key."""
         if isinstance(self.screen, HiddenScreen):
             return
+        self.ctx.clipboard.clear()
         self.clear_notifications()
         driver = self._driver
         if driver is not None and not driver.is_headless:
@@ -222,7 +266,14 @@ class CompanionApp(App[None]):
         """The app's own commands in the palette, then Textual's."""
         yield SystemCommand("Hide the screen", "Blank the screen at once", self.action_quick_hide)
         yield from palette(COMMANDS.values(), self.ctx, isinstance(screen, MainScreen), screen)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in OFF_COMMANDS:
+                yield command
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit: first take off the clipboard what the app put there."""
+        self.ctx.clipboard.clear()
+        super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
         """Let go of the data folder; every change was saved when it was made."""

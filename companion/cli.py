@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -15,7 +16,9 @@ CRISIS_FALLBACK = (
     "If you need someone now: call your local emergency number, or find a helpline "
     "for your country at findahelpline.com."
 )
-"""Shown whenever the app cannot open, so help is never out of reach."""
+"""Shown whenever the app cannot open, so help is never out of reach (the same words as
+``companion.ui.crash.CRISIS_LINE``, which this module does not import: it must not load
+Textual before its switches are taken out)."""
 
 ENV_HOME = "COMPANION_HOME"
 """An environment variable naming the data folder (``--data`` comes first)."""
@@ -45,13 +48,26 @@ def parser() -> argparse.ArgumentParser:
     return result
 
 
+def quiet_textual(environ: MutableMapping[str, str]) -> list[str]:
+    """Take out of ``environ`` Textual's development switches (``TEXTUAL_LOG`` writes
+    every key pressed to a file, ``TEXTUAL=devtools`` sends the screen to a console,
+    ``TEXTUAL_SCREENSHOT`` saves it): none of them may see what the person types. Must
+    run before Textual is imported; returns the names taken out."""
+    names = [name for name in environ if name == "TEXTUAL" or name.startswith("TEXTUAL_")]
+    for name in names:
+        del environ[name]
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the app; return the exit status."""
     args = parser().parse_args(argv)
     os.umask(0o077)
+    quiet_textual(os.environ)
     root = data_folder(args.data)
     from companion.app import build_app
     from companion.store.problems import StoreError
+    from companion.ui import crash
 
     try:
         app = build_app(root)
@@ -59,8 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"companion: {error}", file=sys.stderr)
         print(CRISIS_FALLBACK, file=sys.stderr)
         return 1
-    app.run()
-    return 0
+    try:
+        app.run()
+    except Exception as error:  # outside the app's own loop: the same care, no traceback
+        kept = app.crash or crash.keep_after(root, error, app)
+        print(kept.message(), file=sys.stderr)
+        return 1
+    if app.crash is not None:
+        print(app.crash.message(), file=sys.stderr)
+        return 1
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from companion.domain.helplines import (
     shipped_text,
 )
 from companion.domain.people import Person, moved_people
+from companion.ui.clipboard import CLEAR_AFTER
 from companion.ui.commands import Command
 from companion.ui.context import Context
 from companion.ui.loaded import instance_of
@@ -94,9 +95,12 @@ def showing_crisis(screen: Screen[object]) -> bool:
 
 
 def copy_number(ctx: Context, number: str) -> None:
-    """Put a number on the terminal's clipboard (OSC 52) and say so."""
-    ctx.app.copy_to_clipboard(number)
-    ctx.notify(f"Copied {number}. You can paste it into your phone or another app.")
+    """Put a number on the terminal's clipboard (OSC 52) and say so, and for how long."""
+    ctx.clipboard.copy(number)
+    ctx.notify(
+        f"Copied {number}. You can paste it into your phone or another app. It leaves "
+        f"the clipboard in {CLEAR_AFTER:.0f} seconds, and when you hide the screen or quit."
+    )
 
 
 async def choose_country(ctx: Context) -> None:

@@ -149,6 +149,44 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def sync_folder(folder: Path) -> None:
+    """Flush a folder itself, so a rename in it survives a power cut."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_file(
+    path: Path, data: bytes, *, prefix: str = ".", before: Callable[[], None] | None = None
+) -> None:
+    """Put ``data`` at ``path`` crash-safely (0600): written to a temp file in the same
+    folder and flushed, then renamed over ``path`` in one step, then the folder flushed.
+    After a crash the file is whole, old or new. ``before`` runs just before the rename.
+    Raises OSError; a temp file left by a failure is removed."""
+    fd = -1
+    temp: str | None = None
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=_TEMP_SUFFIX)
+        _write_all(fd, data)
+        os.fsync(fd)
+        closing, fd = fd, -1
+        os.close(closing)
+        if before is not None:
+            before()
+        os.replace(temp, path)
+        temp = None
+        sync_folder(path.parent)
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
 class DataFolder:
     """The folder that holds the data file, its backups and the instance lock."""
 
@@ -304,40 +342,16 @@ class DataFolder:
 
     def _commit(self, data: bytes, tables: Tables) -> None:
         """Replace the data file with ``data`` crash-safely, then adopt ``tables``."""
-        fd = -1
-        temp: str | None = None
         try:
-            fd, temp = tempfile.mkstemp(
-                dir=self.root, prefix=self._temp_prefix, suffix=_TEMP_SUFFIX
-            )
-            _write_all(fd, data)
-            os.fsync(fd)
-            closing, fd = fd, -1
-            os.close(closing)
-            self._keep_backup()
-            os.replace(temp, self.path)
-            temp = None
-            self._sync_root()
-        except BaseException as error:
-            if fd >= 0:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-            if not isinstance(error, Exception):
-                raise
+            replace_file(self.path, data, prefix=self._temp_prefix, before=self._keep_backup)
+        except Exception as error:
             raise SaveError(_save_message(error, self.root)) from error
         self._tables = tables
         self._disk_version = SCHEMA_VERSION
 
     def _sync_root(self) -> None:
         """Flush the folder itself so a rename in it survives a power cut."""
-        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        sync_folder(self.root)
 
     # Backups -----------------------------------------------------------------------
 

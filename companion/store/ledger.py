@@ -260,9 +260,13 @@ class Ledger:
                 # tables is enough to keep the folder's own copy as it was read.
                 tables = {name: dict(table) for name, table in self.folder.tables.items()}
                 meta = Meta.take(tables)
+                upgraded = meta is not None
                 if meta is None:
                     meta = self._settle_old_layout(tables)
                 self._start(tables, meta)
+                # Only a snapshot written before its tables kept totals needs its count
+                # stored at once; a folder with no snapshot yet holds only its journal.
+                self._fold_soon = self._fold_soon and upgraded
             except BaseException:
                 self.journal.close()
                 self.folder.close()

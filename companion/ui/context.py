@@ -27,6 +27,7 @@ from companion.domain.errors import ValidationError
 from companion.domain.urge import UrgeSession
 from companion.store.problems import StoreError
 from companion.store.repository import Repository
+from companion.ui.clipboard import Clipboard
 from companion.ui.dialogs import Dialog
 from companion.ui.undo import UndoStack
 
@@ -68,8 +69,10 @@ class Context:
     that fails never stops the timer (the next change saves the whole session again)."""
 
     def __post_init__(self) -> None:
-        """The signal every pane listens to for changes to what it shows."""
+        """The signal every pane listens to for changes to what it shows, and the
+        clipboard the app uses."""
         self.data_changed: Signal[DataChanged] = Signal(self.app, "data_changed")
+        self.clipboard = Clipboard(self.app)
 
     # What the flows read -----------------------------------------------------
 

@@ -107,8 +107,11 @@ class Terminal:
             timeout=TIMEOUT,
         )
 
-    def start(self, *arguments: str, width: int = 80, height: int = 24) -> None:
-        """Start ``companion *arguments`` in a fresh window of ``width`` x ``height``."""
+    def start(
+        self, *arguments: str, width: int = 80, height: int = 24, program: list[str] | None = None
+    ) -> None:
+        """Start ``companion *arguments`` in a fresh window of ``width`` x ``height``
+        (``program`` in place of the installed command, if given)."""
         self.close()
         # A fresh server each time: one that is still shutting down after kill-server must
         # not be asked to open the new window.
@@ -117,7 +120,8 @@ class Terminal:
         # tmux does not always keep the exit status of a pane that closed its terminal
         # before exiting, so a tiny shell writes it down for exit_status().
         record = f'"$@"; echo "$?" > {shlex.quote(str(self.status_file))}'
-        command = shlex.join(["sh", "-c", record, "companion", str(self.companion), *arguments])
+        program = program or [str(self.companion)]
+        command = shlex.join(["sh", "-c", record, "companion", *program, *arguments])
         size = ["-x", str(width), "-y", str(height)]
         self.run("new-session", "-d", *size, "-e", "TZ=UTC", command)
         self.running = True

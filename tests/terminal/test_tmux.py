@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -212,6 +213,48 @@ def test_copy_sends_the_number_to_the_terminal_clipboard(
     assert f"\x1b]52;c;{expected}".encode() in stream.read_bytes()
 
 
+def tmux_buffers(terminal: Terminal) -> list[str]:
+    """What each of tmux's paste buffers holds now."""
+    names = terminal.run("list-buffers", "-F", "#{buffer_name}", check=False).stdout.split()
+    return [terminal.run("show-buffer", "-b", name, check=False).stdout for name in names]
+
+
+def test_a_copied_number_leaves_the_clipboard_on_hide_and_on_quit(
+    terminal: Terminal, data: Path, tmp_path: Path
+) -> None:
+    """Where tmux keeps what apps copy, the number copied in the crisis view is gone from
+    its paste buffers once the screen is hidden, and again after quitting; the terminal is
+    sent the empty clipboard sequence too. The notice says it will be cleared."""
+    first_run(terminal, data)
+    terminal.run("set-option", "-s", "set-clipboard", "on")
+    terminal.press("!")
+    terminal.wait_for("If you need someone now")
+    terminal.press("o")
+    terminal.wait_for("Your country for helplines")
+    terminal.press("Enter")
+    terminal.wait_for("Crisis and suicide lines")
+    terminal.press("c")
+    shown = " ".join(terminal.wait_for("Copied").split())
+    number = re.search(r"Copied (.+?)\. You can", shown)
+    assert number, shown
+    terminal.wait_until(lambda _s: number.group(1) in tmux_buffers(terminal), "a tmux buffer")
+    assert "leaves the clipboard" in shown
+    terminal.press("C-l")
+    terminal.wait_until(lambda _s: number.group(1) not in tmux_buffers(terminal), "hide clears")
+    terminal.press("x")
+    terminal.wait_for("Crisis and suicide lines")
+    stream = tmp_path / "output.bin"
+    terminal.run("pipe-pane", "-o", f"cat >> {shlex.quote(str(stream))}")
+    terminal.press("c")
+    terminal.wait_until(lambda _s: number.group(1) in tmux_buffers(terminal), "copied again")
+    terminal.press("Escape")
+    terminal.wait_for("1 No Contact")
+    terminal.press("q")
+    assert terminal.exit_status() == 0
+    assert number.group(1) not in tmux_buffers(terminal)
+    terminal.wait_until(lambda _s: b"\x1b]52;c;\x07" in stream.read_bytes(), "the empty copy")
+
+
 def test_h_logs_that_they_reached_out_and_the_counter_shows_it(
     terminal: Terminal, data: Path
 ) -> None:
@@ -268,3 +311,80 @@ def test_a_little_win_and_the_checklist_survive_a_restart(terminal: Terminal, da
     terminal.press("b")
     shown = terminal.wait_for("Blocked")
     assert "Before you block anyone" not in shown
+
+
+CRASHING = """\
+import sys
+
+from companion.app import CompanionApp
+from companion.cli import main
+
+
+def explode(self):
+    raise RuntimeError("could not handle " + self.screen.focused.value)
+
+
+CompanionApp.action_quick_hide = explode
+sys.exit(main())
+"""
+"""The installed app with one bug put in: ctrl+l raises an error quoting the typed text."""
+
+
+def test_a_crash_prints_no_private_word_keeps_it_and_exits_with_1(
+    terminal: Terminal, data: Path, tmp_path: Path
+) -> None:
+    """Something unexpected while a reason is half typed: the terminal, scrollback
+    included, shows a calm message and none of the words; the exit status is 1; the words
+    are in a draft in the data folder, and the next start shows them."""
+    first_run(terminal, data)
+    quit_app(terminal)
+    script = tmp_path / "crashing.py"
+    script.write_text(CRASHING)
+    terminal.start("--data", str(data), program=[sys.executable, str(script)])
+    terminal.wait_for("1 No Contact")
+    terminal.press("3", "a")
+    terminal.wait_for("Save")
+    secret = "my new address is 14 Quiet Lane"
+    terminal.type(secret)
+    terminal.wait_for(secret)
+    terminal.press("C-l")
+    assert terminal.exit_status() == 1
+    words = ("ran into a problem", "emergency number", "still there", "drafts")
+    history = terminal.wait_until(
+        lambda shown: all(word in shown for word in words), "the message", history=True
+    )
+    assert "Quiet Lane" not in history and "Traceback" not in history, history
+    drafts = list((data / "drafts").glob("*.json"))
+    assert len(drafts) == 1 and secret in drafts[0].read_text()
+    reports = list((data / "reports").glob("*.txt"))
+    assert len(reports) == 1 and "Quiet Lane" not in reports[0].read_text()
+    terminal.start("--data", str(data))
+    terminal.wait_for("What you were writing", secret)
+
+
+def test_textual_log_switches_never_see_a_key(
+    terminal: Terminal, data: Path, tmp_path: Path
+) -> None:
+    """With Textual's development switches set in the environment (a log of every key,
+    a screenshot after a delay), typing a reason writes no file outside the data folder."""
+    first_run(terminal, data)
+    quit_app(terminal)
+    log = tmp_path / "textual.log"
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    terminal.env.update(
+        TEXTUAL_LOG=str(log),
+        TEXTUAL_SCREENSHOT="1",
+        TEXTUAL_SCREENSHOT_LOCATION=str(shots),
+    )
+    terminal.start("--data", str(data))
+    terminal.wait_for("1 No Contact")
+    terminal.press("3", "a")
+    terminal.wait_for("Save")
+    terminal.type("a secret reason")
+    terminal.wait_for("a secret reason")
+    terminal.press("C-s")
+    terminal.wait_for("1 No Contact", "a secret reason", "a Add")
+    quit_app(terminal)
+    assert not log.exists()
+    assert list(shots.iterdir()) == []
