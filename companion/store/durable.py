@@ -238,6 +238,11 @@ class DataFolder:
         """Whether writes are allowed as far as the lock is concerned."""
         return self._lock.held or not self._locked
 
+    def lock_intact(self) -> bool:
+        """Whether the folder at the path is still the one this session locked (always
+        true for a folder opened without its lock)."""
+        return not self._locked or self._lock.intact()
+
     def open(self) -> None:
         """Lock the folder and load the data, recovering from a backup if needed."""
         if self.is_open:
@@ -249,6 +254,7 @@ class DataFolder:
         try:
             self._load()
             self._remove_stale_temps()
+            self._separate_backups()
         except OSError as error:
             self._abandon()
             raise UnreadableError(
@@ -374,7 +380,7 @@ class DataFolder:
         return found
 
     def _keep_backup(self) -> None:
-        """Hard-link the current file into the backups; a failure here never fails a save."""
+        """Copy the current file into the backups; a failure here never fails a save."""
         if self.backups <= 0 or not self.path.exists():
             return
         try:
@@ -390,7 +396,13 @@ class DataFolder:
             stamp = int(moment.timestamp()) * 1_000_000_000 + moment.microsecond * 1_000
             if entries and stamp <= entries[0][0]:
                 stamp = entries[0][0] + 1  # keep names in save order even if the clock steps back
-            os.link(self.path, self.backup_dir / f"{self._stem}-{stamp}.json")
+            # A copy, never a hard link: a link is the same file, so damage done to the
+            # data file in place (emptied, cut short) would reach its backup too.
+            replace_file(
+                self.backup_dir / f"{self._stem}-{stamp}.json",
+                self.path.read_bytes(),
+                prefix=self._temp_prefix,
+            )
         except OSError:
             return
 
@@ -408,10 +420,25 @@ class DataFolder:
 
     def _remove_stale_temps(self) -> None:
         """Delete temp files left by a writer that was killed mid-save."""
-        for name in os.listdir(self.root):
-            if name.startswith(self._temp_prefix) and name.endswith(_TEMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    os.unlink(self.root / name)
+        for folder in (self.root, self.backup_dir):
+            with contextlib.suppress(OSError):
+                for name in os.listdir(folder):
+                    if name.startswith(self._temp_prefix) and name.endswith(_TEMP_SUFFIX):
+                        with contextlib.suppress(OSError):
+                            os.unlink(folder / name)
+
+    def _separate_backups(self) -> None:
+        """A backup that is the data file itself (a hard link, as earlier versions made,
+        or one left by a crash between linking and renaming) becomes a file of its own,
+        so no damage can reach two kept states at once."""
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            return
+        for backup in self.backup_files():
+            with contextlib.suppress(OSError):
+                if os.stat(backup).st_ino == here.st_ino:
+                    replace_file(backup, backup.read_bytes(), prefix=self._temp_prefix)
 
     def _prepare(self, loaded: _Loaded) -> Tables:
         """Upgrade older tables in memory, then check them with ``validate``."""

@@ -140,7 +140,7 @@ def validate_with_meta(validate: Validator | None) -> Validator:
 def fold_lock(root: Path, wait: float) -> Iterator[bool]:
     """Hold the fold lock for a block, waiting up to ``wait`` seconds; yields whether it
     was taken (a fold left running by an earlier copy of the app holds it)."""
-    lock = InstanceLock(root / FOLD_LOCK_NAME)
+    lock = InstanceLock(root / FOLD_LOCK_NAME, folder=False)
     deadline = time.monotonic() + wait
     try:
         while True:
@@ -489,6 +489,12 @@ class Ledger:
         """Write ops as one flushed journal line; raise SaveError if that fails."""
         if not self.folder.is_open:
             raise SaveError(f"Could not save: the data folder is not open. {_NOTHING_LOST}")
+        if not self.folder.lock_intact():
+            raise SaveError(
+                f"Could not save: the data folder {self.root} was moved or replaced while "
+                "companion was open, so nothing more is written there. Everything saved "
+                "before is in the folder that was moved. Quit, and start again."
+            )
         try:
             self.journal.append(ops)
         except (OSError, TypeError, ValueError, RecursionError) as error:

@@ -9,12 +9,23 @@ from pathlib import Path
 
 
 class InstanceLock:
-    """An exclusive ``flock`` on a sidecar file, held for the whole session."""
+    """An exclusive ``flock`` on a sidecar file and on its folder, held for the session.
 
-    def __init__(self, path: Path) -> None:
-        """Prepare a lock on ``path``; nothing is opened until :meth:`acquire`."""
+    The sidecar file can be deleted or replaced under a running app (a new file at the
+    same name is a new lock, which a second copy would get at once). The folder cannot
+    be swapped under an open descriptor: its own lock keeps a second copy out whatever
+    happens to the file, and :meth:`intact` tells whether the folder at the path is still
+    the one locked.
+    """
+
+    def __init__(self, path: Path, *, folder: bool = True) -> None:
+        """Prepare a lock on ``path`` (and on its folder, unless ``folder`` is False: a
+        lock that only orders other work inside a folder already locked); nothing is
+        opened until :meth:`acquire`."""
         self.path = Path(path)
+        self._with_folder = folder
         self._fd: int | None = None
+        self._folder_fd: int | None = None
 
     @property
     def held(self) -> bool:
@@ -32,26 +43,61 @@ class InstanceLock:
         """
         if self._fd is not None:
             return True
-        flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
-        fd = os.open(self.path, flags, 0o600)
+        folder_fd = None
+        if self._with_folder:
+            folder_fd = _locked(self.path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            if folder_fd is None:
+                return False
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            return False
+            flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+            fd = _locked(self.path, flags)
         except BaseException:
-            os.close(fd)
+            if folder_fd is not None:
+                os.close(folder_fd)
             raise
-        self._fd = fd
+        if fd is None:
+            if folder_fd is not None:
+                os.close(folder_fd)
+            return False
+        self._fd, self._folder_fd = fd, folder_fd
         return True
+
+    def intact(self) -> bool:
+        """Whether the folder at the lock's path is still the one this lock holds (it
+        was not moved away or replaced while the app ran)."""
+        if self._folder_fd is None:
+            return False
+        try:
+            here = os.stat(self.path.parent)
+        except OSError:
+            return False
+        held = os.fstat(self._folder_fd)
+        return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
 
     def release(self) -> None:
         """Give the lock up; calling it again, or without holding it, does nothing."""
         fd, self._fd = self._fd, None
-        if fd is None:
-            return
-        try:
-            with contextlib.suppress(OSError):
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
+        folder_fd, self._folder_fd = self._folder_fd, None
+        for held in (fd, folder_fd):
+            if held is None:
+                continue
+            try:
+                with contextlib.suppress(OSError):
+                    fcntl.flock(held, fcntl.LOCK_UN)
+            finally:
+                os.close(held)
+
+
+def _locked(path: Path, flags: int) -> int | None:
+    """Open ``path`` with ``flags`` and take an exclusive flock on it without waiting:
+    the descriptor, or None when another holder has the lock."""
+    fd = os.open(path, flags, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd

@@ -19,7 +19,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
 from companion.store import durable
-from companion.store.durable import FILE_NAME, SCHEMA_VERSION, DataFolder
+from companion.store.durable import BACKUP_DIR_NAME, FILE_NAME, SCHEMA_VERSION, DataFolder
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
     NewerVersionError,
@@ -554,15 +554,18 @@ def test_failed_folder_sync_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
     calls: list[int] = []
     real_fsync = os.fsync
 
-    def second_fails(fd: int) -> None:
-        """Let the file flush work, then fail the folder flush."""
+    root = os.stat(tmp_path).st_ino
+
+    def folder_fails(fd: int) -> None:
+        """Let the files' flushes work (the new file's and its backup's), then fail the
+        data folder's own flush."""
         calls.append(fd)
-        if len(calls) == 2:
+        if os.fstat(fd).st_ino == root:
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         real_fsync(fd)
 
     with monkeypatch.context() as patch:
-        patch.setattr(os, "fsync", second_fails)
+        patch.setattr(os, "fsync", folder_fails)
         with pytest.raises(SaveError, match="input/output error"):
             folder.write(state(2))
     assert folder.read() == state(1)  # a retry will write the whole state again
@@ -580,12 +583,16 @@ def test_failed_backup_does_not_fail_the_save(
         folder.write(state(2))
         before = folder.backup_files()
 
-        def broken(*args: object, **kwargs: object) -> None:
-            """Fail like a file system without hard links."""
-            raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+        real = durable.replace_file
+
+        def broken(path: Path, *args: Any, **kwargs: Any) -> None:
+            """Fail for the backups folder only, as a full or broken disk there would."""
+            if path.parent == folder.backup_dir:
+                raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+            real(path, *args, **kwargs)
 
         with monkeypatch.context() as patch:
-            patch.setattr(os, "link", broken)
+            patch.setattr(durable, "replace_file", broken)
             folder.write(state(3))
         assert folder.backup_files() == before
         assert folder.read() == state(3)
@@ -624,3 +631,24 @@ def test_stale_temp_files_are_removed_on_open(tmp_path: Path) -> None:
     assert tables == state(1)
     assert recovery is None
     assert temps(tmp_path) == ["unrelated.tmp"]
+
+
+def test_a_backup_that_is_the_data_file_itself_is_made_a_file_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A backup hard-linked to the data file (earlier versions made backups that way; a
+    crash between linking and renaming left one): at open it becomes its own file with
+    the same bytes, so emptying the data file in place leaves the backup whole."""
+    with DataFolder(tmp_path) as folder:
+        folder.write(state(1))
+        folder.write(state(2))
+    backup = tmp_path / BACKUP_DIR_NAME / "data-9999999999999999999.json"
+    os.link(tmp_path / FILE_NAME, backup)
+    with DataFolder(tmp_path) as folder:
+        assert os.stat(backup).st_ino != os.stat(tmp_path / FILE_NAME).st_ino
+        assert backup.read_bytes() == (tmp_path / FILE_NAME).read_bytes()
+        assert folder.read() == state(2)
+    (tmp_path / FILE_NAME).write_bytes(b"")
+    with DataFolder(tmp_path) as folder:
+        assert folder.recovery is not None
+        assert folder.read() == state(2)

@@ -9,7 +9,6 @@ import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from companion.store.durable import DataFolder
@@ -18,8 +17,13 @@ from companion.store.repository import Repository
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("killchild.py")
 LEDGER_CHILD = Path(__file__).with_name("killchild_ledger.py")
-ITERATIONS = 60
+ITERATIONS = 120
+LEDGER_KILLS = 80
 BACKUPS = 3
+STEPS = ("written", "synced", "backup", "renamed", "folder")
+"""The steps of replacing the data file a kill is aimed after (see killchild.py)."""
+AIMED = 8
+"""Kills aimed after each step."""
 BIG = 200_000
 
 
@@ -42,8 +46,10 @@ def run_until_killed(
         ready, _, _ = select.select([child.stdout], [], [], 30)
         assert ready, "the child did not start in time"
         first = child.stdout.readline().decode()
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
+        try:  # a child aimed at a step kills itself first
+            child.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
         out, err = child.communicate(timeout=30)
     finally:
         if child.poll() is None:
@@ -53,6 +59,20 @@ def run_until_killed(
     assert first.startswith("START "), err.decode()
     acks = [int(line.split()[1]) for line in out.decode().splitlines() if line.startswith("ACK ")]
     return int(first.split()[1]), acks
+
+
+def kept_states(root: Path) -> list[Path]:
+    """The data file and every backup of it."""
+    backups = root / "backups"
+    found = [root / "data.json"] if (root / "data.json").exists() else []
+    return found + (sorted(backups.glob("data-*.json")) if backups.is_dir() else [])
+
+
+def assert_no_shared_inodes(root: Path) -> None:
+    """No two kept states are one file on the disk (damage to one must not reach another)."""
+    states = kept_states(root)
+    inodes = [os.stat(path).st_ino for path in states]
+    assert len(set(inodes)) == len(inodes), f"kept states share a file: {states}"
 
 
 def test_sigkill_mid_save_keeps_every_acknowledged_save(tmp_path: Path) -> None:
@@ -69,6 +89,7 @@ def test_sigkill_mid_save_keeps_every_acknowledged_save(tmp_path: Path) -> None:
         last_ack = acks[-1] if acks else start
         total_acks += len(acks)
         temps_seen += sum(name.endswith(".tmp") for name in os.listdir(root))
+        assert_no_shared_inodes(root)
 
         with DataFolder(root, backups=BACKUPS) as folder:
             assert folder.recovery is None
@@ -95,7 +116,7 @@ def test_sigkill_mid_journal_save_or_fold_keeps_every_acknowledged_save(tmp_path
     root = tmp_path / "data"
     expected = 0
     total_acks = 0
-    for _ in range(40):
+    for _ in range(LEDGER_KILLS):
         start, acks = run_until_killed(root, rng.uniform(0.05, 0.5), (str(LEDGER_CHILD), str(root)))
         assert start == expected
         assert acks == list(range(start + 1, start + 1 + len(acks)))
@@ -114,5 +135,38 @@ def test_sigkill_mid_journal_save_or_fold_keeps_every_acknowledged_save(tmp_path
         extra = sorted(set(numbers) - set(range(1, step + 2)))
         assert (missing, extra, len(numbers) - len(set(numbers))) == ([], [], 0)
         expected = step
-    assert total_acks > 40
+    assert total_acks > LEDGER_KILLS
     assert list((root / "history").glob("wins-2023.json")), "no fold ever finished"
+
+
+def test_a_kill_after_each_step_of_a_save_loses_no_acknowledged_save(tmp_path: Path) -> None:
+    """Killed right after each step of replacing the data file (temp written, flushed,
+    backup made, renamed, folder flushed), at a different save each time: the folder
+    opens without recovery, holds the last acknowledged save or the one being made, no
+    two kept states share a file, and no temp file is left after opening."""
+    rng = random.Random(20261203)
+    kills = 0
+    for step in STEPS:
+        root = tmp_path / step
+        expected = 0
+        for _ in range(AIMED):
+            save = rng.randint(1, 6)
+            start, acks = run_until_killed(
+                root, 30.0, (str(CHILD), str(root), str(BACKUPS), step, str(save))
+            )
+            kills += 1
+            assert start == expected
+            assert acks == list(range(start + 1, start + save)), (step, save, acks)
+            assert_no_shared_inodes(root)
+            with DataFolder(root, backups=BACKUPS) as folder:
+                assert folder.recovery is None
+                seq = folder.read().get("log", {}).get("1", {"seq": 0})["seq"]
+                assert [n for n in os.listdir(root) if n.endswith(".tmp")] == []
+                backups = root / "backups"
+                left = os.listdir(backups) if backups.is_dir() else []
+                assert [n for n in left if n.endswith(".tmp")] == []
+            last_ack = acks[-1] if acks else start
+            done = step in ("renamed", "folder")
+            assert seq == (last_ack + 1 if done else last_ack), (step, seq, last_ack)
+            expected = seq
+    assert kills == len(STEPS) * AIMED

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from companion.domain.profile import Profile
 from companion.store.durable import DataFolder
 from companion.store.lock import InstanceLock
-from companion.store.problems import AlreadyOpenError
+from companion.store.problems import AlreadyOpenError, SaveError
+from companion.store.repository import Repository
 
 REPO = Path(__file__).resolve().parents[2]
 ALREADY_OPEN = (
@@ -162,3 +164,42 @@ def test_lock_of_a_killed_process_is_released(tmp_path: Path) -> None:
     with DataFolder(tmp_path) as folder:
         assert folder.read() == {"notes": {"1": {"text": "from the holder"}}}
         assert folder.recovery is None
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_copy_in(tmp_path: Path) -> None:
+    """Someone deletes (or replaces) data.lock while the app runs: a second copy is still
+    refused, because the folder itself is locked too."""
+    root = tmp_path / "data"
+    first = Repository.open(root)
+    try:
+        (root / "data.lock").unlink()
+        with pytest.raises(AlreadyOpenError):
+            Repository.open(root)
+        (root / "data.lock").write_text("")
+        with pytest.raises(AlreadyOpenError):
+            Repository.open(root)
+        first.save_profile(Profile(alias="still mine", welcomed=True))
+    finally:
+        first.close()
+    again = Repository.open(root)
+    assert again.profile.alias == "still mine"
+    again.close()
+
+
+def test_a_folder_swapped_under_the_app_gets_no_writes(tmp_path: Path) -> None:
+    """The data folder is moved away and another put at its path while the app runs: the
+    next save is refused in plain words and nothing is written into the new folder."""
+    root = tmp_path / "data"
+    repository = Repository.open(root)
+    try:
+        repository.save_profile(Profile(alias="before", welcomed=True))
+        root.rename(tmp_path / "moved")
+        root.mkdir()
+        with pytest.raises(SaveError, match="moved or replaced"):
+            repository.save_profile(Profile(alias="after", welcomed=True))
+        assert list(root.iterdir()) == []
+    finally:
+        repository.close()
+    moved = Repository.open(tmp_path / "moved")
+    assert moved.profile.alias == "before"
+    moved.close()
