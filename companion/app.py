@@ -116,6 +116,12 @@ class CompanionApp(App[None]):
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
             )
+        if self.repository.folder.privacy_problem is not None:
+            self.push_screen(
+                NoticeDialog(
+                    "Your files are not private yet", self.repository.folder.privacy_problem
+                )
+            )
         if self.repository.journal_notice is not None:
             self.push_screen(
                 NoticeDialog("Some changes could not be read", self.repository.journal_notice)

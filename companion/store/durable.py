@@ -16,6 +16,7 @@ import gc
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -225,6 +226,8 @@ class DataFolder:
         self._tables: Tables | None = None
         self._disk_version = SCHEMA_VERSION
         self._load_failed = False
+        self.privacy_problem: str | None = None
+        """What could not be made private at open, if anything (see ``_make_private``)."""
 
     # Session -------------------------------------------------------------------
 
@@ -255,6 +258,7 @@ class DataFolder:
             self._load()
             self._remove_stale_temps()
             self._separate_backups()
+            self.privacy_problem = self._make_private()
         except OSError as error:
             self._abandon()
             raise UnreadableError(
@@ -427,6 +431,34 @@ class DataFolder:
                         with contextlib.suppress(OSError):
                             os.unlink(folder / name)
 
+    def _make_private(self) -> str | None:
+        """Tighten the folder (and the folders in it) to 0700 and every file in them to
+        0600, as a folder made by hand or copied may be open to other accounts. What it
+        could not tighten, in plain words (None when all is private)."""
+        if not self._locked:
+            return None  # the folder's own session does this
+        stuck: list[str] = []
+        folders = [self.root] + [p for p in self.root.iterdir() if p.is_dir()]
+        for folder in folders:
+            entries = [folder] + [p for p in folder.iterdir() if not p.is_dir()]
+            for path in entries:
+                try:  # the folder itself may be a link, followed; a file that is one is not
+                    mode = path.stat().st_mode if path == self.root else path.lstat().st_mode
+                    if stat.S_ISLNK(mode):
+                        continue
+                    wanted = 0o700 if stat.S_ISDIR(mode) else 0o600
+                    if mode & 0o777 & ~wanted:
+                        os.chmod(path, mode & 0o777 & wanted)
+                except OSError:
+                    stuck.append(str(path))
+        if not stuck:
+            return None
+        return (
+            "Some of your files could not be made private to your account, so others "
+            f"using this computer may be able to read them: {', '.join(stuck[:5])}"
+            f"{' and more' if len(stuck) > 5 else ''}. Nothing was changed in them."
+        )
+
     def _separate_backups(self) -> None:
         """A backup that is the data file itself (a hard link, as earlier versions made,
         or one left by a crash between linking and renaming) becomes a file of its own,
@@ -461,7 +493,19 @@ class DataFolder:
         return tables
 
     def _load(self) -> None:
-        """Load the data file, or the newest good backup, following the fail-closed rules."""
+        """Load the data file, or the newest good backup, following the fail-closed rules.
+
+        A data file that is a symbolic link is refused: a save replaces the file at its
+        name, so the link would become a plain file and its target would never see
+        another change. (A linked data folder is followed: every file in it is reached
+        through the link alike.)"""
+        if self.path.is_symlink():
+            raise UnreadableError(
+                f"Your data file {self.path} is a link to {os.readlink(self.path)}. "
+                "companion keeps its data in plain files and does not follow a link to one, "
+                "so nothing was changed. Put the file itself in the folder in place of the "
+                "link, then start companion again."
+            )
         try:
             raw: bytes | None = self.path.read_bytes()
         except FileNotFoundError:

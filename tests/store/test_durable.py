@@ -652,3 +652,76 @@ def test_a_backup_that_is_the_data_file_itself_is_made_a_file_of_its_own(
     with DataFolder(tmp_path) as folder:
         assert folder.recovery is not None
         assert folder.read() == state(2)
+
+
+def test_an_open_folder_and_its_files_are_made_private_at_open(tmp_path: Path) -> None:
+    """A folder copied or made by hand as 0755 with 0644 files (a backup among them) is
+    tightened to 0700 and 0600 when the app opens it, and nothing in the files changes."""
+    with DataFolder(tmp_path) as folder:
+        folder.write(state(1))
+        folder.write(state(2))
+        backup = folder.backup_files()[0]
+    before = (tmp_path / FILE_NAME).read_bytes(), backup.read_bytes()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(tmp_path / BACKUP_DIR_NAME, 0o755)
+    for path in (tmp_path / FILE_NAME, backup):
+        os.chmod(path, 0o644)
+    with DataFolder(tmp_path) as folder:
+        assert folder.privacy_problem is None
+    assert stat.S_IMODE(os.stat(tmp_path).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(tmp_path / BACKUP_DIR_NAME).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(tmp_path / FILE_NAME).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    assert ((tmp_path / FILE_NAME).read_bytes(), backup.read_bytes()) == before
+
+
+def test_a_file_that_cannot_be_made_private_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a file cannot be tightened (owned by another account, say), the folder still
+    opens and says which file is still open to others."""
+    with DataFolder(tmp_path) as folder:
+        folder.write(state(1))
+    os.chmod(tmp_path / FILE_NAME, 0o644)
+
+    def refused(path: Any, mode: int) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
+
+    monkeypatch.setattr(os, "chmod", refused)
+    with DataFolder(tmp_path) as folder:
+        assert folder.read() == state(1)
+        problem = folder.privacy_problem
+    assert problem is not None and str(tmp_path / FILE_NAME) in problem
+    assert "could not be made private" in problem
+
+
+def test_a_data_file_that_is_a_link_is_refused_plainly_and_left_alone(tmp_path: Path) -> None:
+    """data.json as a symbolic link to a file elsewhere: the folder does not open (a save
+    would replace the link with a plain file), the message says what to do, and neither
+    the link nor its target changes."""
+    elsewhere = tmp_path / "elsewhere"
+    with DataFolder(elsewhere) as folder:
+        folder.write(state(1))
+    root = tmp_path / "data"
+    root.mkdir()
+    (root / FILE_NAME).symlink_to(elsewhere / FILE_NAME)
+    before = (elsewhere / FILE_NAME).read_bytes()
+    with pytest.raises(UnreadableError, match=r"is a link to .* Put the file itself"):
+        DataFolder(root).open()
+    assert (root / FILE_NAME).is_symlink()
+    assert (elsewhere / FILE_NAME).read_bytes() == before
+
+
+def test_a_linked_data_folder_is_followed_for_every_save(tmp_path: Path) -> None:
+    """The data folder is a link to a folder elsewhere: it opens, saves land in the
+    folder linked to, and the link stays a link."""
+    target = tmp_path / "target"
+    with DataFolder(target) as folder:
+        folder.write(state(1))
+    link = tmp_path / "data"
+    link.symlink_to(target, target_is_directory=True)
+    with DataFolder(link) as folder:
+        assert folder.read() == state(1)
+        folder.write(state(2))
+    assert link.is_symlink()
+    assert reopen(target)[0] == state(2)
