@@ -59,6 +59,30 @@ def quiet_textual(environ: MutableMapping[str, str]) -> list[str]:
     return names
 
 
+def rescue(root: Path, error: Exception) -> bool:
+    """The data could not be opened: show where to turn and what can be done, and do
+    what the person chooses. True to try opening again, False when they quit."""
+    from companion.rescue.choices import carry_out, situation
+    from companion.rescue.screen import RescueApp
+    from companion.store.problems import StoreError
+
+    assert isinstance(error, StoreError)
+    found = situation(root, error)
+    # Without a terminal (a script, a pipe) there is no screen to show: the message only.
+    choice = RescueApp(found).run() if sys.stdin.isatty() and sys.stdout.isatty() else None
+    if choice is None:
+        print(f"companion: {error}", file=sys.stderr)
+        print(CRISIS_FALLBACK, file=sys.stderr)
+        return False
+    try:
+        carry_out(choice, root)
+    except OSError as problem:
+        print(f"companion: that could not be done: {problem.strerror or problem}.", file=sys.stderr)
+        print(CRISIS_FALLBACK, file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the app; return the exit status."""
     args = parser().parse_args(argv)
@@ -69,12 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     from companion.store.problems import StoreError
     from companion.ui import crash
 
-    try:
-        app = build_app(root)
-    except StoreError as error:
-        print(f"companion: {error}", file=sys.stderr)
-        print(CRISIS_FALLBACK, file=sys.stderr)
-        return 1
+    while True:
+        try:
+            app = build_app(root)
+            break
+        except StoreError as error:
+            if not rescue(root, error):
+                return 1
     try:
         app.run()
     except Exception as error:  # outside the app's own loop: the same care, no traceback

@@ -388,3 +388,18 @@ def test_textual_log_switches_never_see_a_key(
     quit_app(terminal)
     assert not log.exists()
     assert list(shots.iterdir()) == []
+
+
+def test_unreadable_data_still_opens_on_where_to_turn(terminal: Terminal, tmp_path: Path) -> None:
+    """An emptied data file with no backup: the installed command opens on the emergency
+    numbers and the plain words; q leaves the file as it was and exits with 1."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "data.json").write_bytes(b"")
+    terminal.start("--data", str(data))
+    shown = terminal.wait_for("If you need someone now", "112", "What happened", "q Quit")
+    assert "could not be read" in " ".join(shown.split())
+    terminal.press("q")
+    assert terminal.exit_status() == 1
+    assert (data / "data.json").read_bytes() == b""
+    assert not [path for path in data.iterdir() if path.name.startswith("set-aside")]

@@ -1,0 +1,113 @@
+"""What can be done with a data folder that could not be opened, and doing it.
+
+Every choice moves files aside inside the data folder (a rename, never a copy over and
+never a delete), so whatever was there can still be found and read afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from companion.store.durable import BACKUP_DIR_NAME, FILE_NAME, SCHEMA_VERSION
+from companion.store.problems import AlreadyOpenError, NewerVersionError, StoreError
+
+FRESH = "fresh"
+"""Set the data aside and start with an empty folder."""
+BACKUP = "backup"
+"""Set aside the newer data and open the newest backup this version can read."""
+SET_ASIDE_PREFIX = "set-aside-"
+"""The folder, inside the data folder, that a choice moves files into."""
+MOVED = (FILE_NAME, "journal", "history", BACKUP_DIR_NAME)
+"""What starting fresh sets aside (the lock files and crash drafts stay)."""
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A data folder that could not be opened: why, and what can be done about it."""
+
+    root: Path
+    problem: str
+    """The store's own plain message."""
+    choices: tuple[str, ...]
+    """Among FRESH and BACKUP, the ones that can be done here."""
+
+
+def readable_backups(root: Path) -> list[Path]:
+    """Backups this version can read, newest first."""
+    folder = root / BACKUP_DIR_NAME
+    try:
+        names = sorted(folder.iterdir(), reverse=True)
+    except OSError:
+        return []
+    found = []
+    for path in names:
+        try:
+            document = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        version = document.get("schema_version") if isinstance(document, dict) else None
+        if isinstance(version, int) and version <= SCHEMA_VERSION:
+            found.append(path)
+    return found
+
+
+def situation(root: Path, error: StoreError) -> Situation:
+    """What the person can do about ``error``, found without writing anything."""
+    if isinstance(error, AlreadyOpenError):
+        return Situation(root, str(error), ())
+    writable = root.is_dir() and os.access(root, os.W_OK)
+    choices: list[str] = []
+    if writable and isinstance(error, NewerVersionError) and readable_backups(root):
+        choices.append(BACKUP)
+    if writable:
+        choices.append(FRESH)
+    return Situation(root, str(error), tuple(choices))
+
+
+def _aside(root: Path) -> Path:
+    """A new folder to move files into, named by the moment."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    folder = root / f"{SET_ASIDE_PREFIX}{stamp}"
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = root / f"{SET_ASIDE_PREFIX}{stamp}-{n}"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def start_fresh(root: Path) -> Path:
+    """Move the data, its journal, history and backups into a set-aside folder; where."""
+    aside = _aside(root)
+    for name in MOVED:
+        if (root / name).exists() or (root / name).is_symlink():
+            os.rename(root / name, aside / name)
+    return aside
+
+
+def use_backup(root: Path) -> Path:
+    """Set aside the data file, its journal and the backups this version cannot read,
+    so the next open restores the newest one it can; where they went."""
+    aside = _aside(root)
+    keep = set(readable_backups(root))
+    for name in (FILE_NAME, "journal"):
+        if (root / name).exists():
+            os.rename(root / name, aside / name)
+    backups = root / BACKUP_DIR_NAME
+    newer = [path for path in backups.iterdir() if path not in keep]
+    if newer:
+        (aside / BACKUP_DIR_NAME).mkdir(mode=0o700)
+        for path in newer:
+            os.rename(path, aside / BACKUP_DIR_NAME / path.name)
+    return aside
+
+
+def carry_out(choice: str, root: Path) -> Path:
+    """Do ``choice`` on ``root``; the folder the files were moved into."""
+    if choice == BACKUP:
+        return use_backup(root)
+    return start_fresh(root)

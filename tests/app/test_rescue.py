@@ -1,0 +1,178 @@
+"""When the data cannot be opened, the app still opens: where to turn first, what
+happened in plain words, where the files are, and what can be done. Nothing on disk
+changes unless the person chooses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from companion.domain.profile import Profile
+from companion.rescue.choices import BACKUP, FRESH, SET_ASIDE_PREFIX, carry_out, situation
+from companion.rescue.screen import RescueApp
+from companion.store.durable import SCHEMA_VERSION
+from companion.store.problems import StoreError
+from companion.store.repository import Repository
+
+from .support import screen_words
+
+LOCKS = {"data.lock", "fold.lock"}
+"""Made by trying to open a folder; they hold nothing."""
+
+
+def files(root: Path) -> dict[str, str]:
+    """Every file under ``root`` (lock files aside) with a hash of its bytes."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not path.is_symlink() and path.name not in LOCKS
+    }
+
+
+def saved(root: Path, alias: str, folds: int = 1) -> None:
+    """A folder as the app leaves it, with backups (each fold makes one)."""
+    for n in range(folds + 1):
+        repo = Repository.open(root)
+        repo.save_profile(Profile(alias=f"{alias} {n}", welcomed=True))
+        repo.ledger.fold_here()
+        repo.close()
+
+
+def empty_file_no_backups(root: Path) -> None:
+    root.mkdir()
+    (root / "data.json").write_bytes(b"")
+
+
+def a_folder_named_like_the_file(root: Path) -> None:
+    root.mkdir()
+    (root / "data.json").mkdir()
+
+
+def newer_version_with_older_backups(root: Path) -> None:
+    saved(root, "Sam", folds=2)
+    document = json.loads((root / "data.json").read_text())
+    document["schema_version"] = SCHEMA_VERSION + 1
+    (root / "data.json").write_text(json.dumps(document))
+
+
+def a_linked_data_file(root: Path) -> None:
+    elsewhere = root.parent / "elsewhere"
+    saved(elsewhere, "Sam")
+    root.mkdir()
+    (root / "data.json").symlink_to(elsewhere / "data.json")
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
+    "empty-file": (empty_file_no_backups, "could not be read", (FRESH,)),
+    "folder-as-file": (a_folder_named_like_the_file, "Could not read the data", (FRESH,)),
+    "newer-version": (newer_version_with_older_backups, "newer version", (BACKUP, FRESH)),
+    "linked-file": (a_linked_data_file, "is a link to", (FRESH,)),
+}
+
+
+def opening_fails(root: Path) -> StoreError:
+    """Open the folder as the app does; the error it raises."""
+    with pytest.raises(StoreError) as caught:
+        Repository.open(root)
+    return caught.value
+
+
+@pytest.mark.parametrize("case", list(CASES))
+async def test_a_folder_that_cannot_be_opened_still_shows_where_to_turn(
+    tmp_path: Path, case: str
+) -> None:
+    """Each way the data can be unusable opens the rescue screen: the emergency numbers
+    first, the store's own words for what happened, the folder, the choices this folder
+    allows; quitting changes no file."""
+    make, words, choices = CASES[case]
+    root = tmp_path / "data"
+    make(root)
+    before = files(root)
+    error = opening_fails(root)
+    found = situation(root, error)
+    assert found.choices == choices
+    app = RescueApp(found)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = screen_words(app)
+        assert "If you need someone now" in shown and "112" in shown and "911" in shown
+        assert "findahelpline.com" in shown
+        await pilot.press("end")
+        app.query_one("#rescue").scroll_end(animate=False)
+        await pilot.pause()
+        everything = " ".join(str(widget.render()) for widget in app.screen.query("Static, Button"))
+        assert words in everything and str(root) in everything
+        for choice in choices:
+            assert f"rescue-{choice}" in [button.id for button in app.query("Button")]
+        await pilot.press("q")
+    assert app.return_value is None
+    assert files(root) == before
+
+
+async def test_a_second_copy_shows_where_to_turn_and_offers_no_change(tmp_path: Path) -> None:
+    """With the app already open elsewhere, the second copy still shows the numbers and
+    says why it cannot open the data; it offers nothing that would write."""
+    root = tmp_path / "data"
+    saved(root, "Sam")
+    first = Repository.open(root)
+    try:
+        found = situation(root, opening_fails(root))
+        assert found.choices == ()
+        app = RescueApp(found)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "112" in screen_words(app)
+            assert "already open" in " ".join(str(w.render()) for w in app.query("Static"))
+            await pilot.press("f")  # not offered: nothing happens
+            await pilot.pause()
+            assert app.is_running
+            await pilot.press("q")
+    finally:
+        first.close()
+
+
+async def test_starting_fresh_moves_everything_aside_and_deletes_nothing(tmp_path: Path) -> None:
+    """f on an unreadable folder: the file is moved, byte for byte, into a set-aside
+    folder inside the data folder, and the data folder then opens empty."""
+    root = tmp_path / "data"
+    empty_file_no_backups(root)
+    (root / "data.json").write_bytes(b'{"app": "companion", "tab')
+    before = (root / "data.json").read_bytes()
+    app = RescueApp(situation(root, opening_fails(root)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+    assert app.return_value == FRESH
+    aside = carry_out(FRESH, root)
+    assert aside.parent == root and aside.name.startswith(SET_ASIDE_PREFIX)
+    assert (aside / "data.json").read_bytes() == before
+    repo = Repository.open(root)
+    assert not repo.profile.welcomed
+    repo.close()
+
+
+async def test_a_newer_file_gives_way_to_the_newest_backup_this_version_reads(
+    tmp_path: Path,
+) -> None:
+    """A data file from a newer version, with backups from this one: b opens the newest
+    readable backup; the newer file is kept, moved aside."""
+    root = tmp_path / "data"
+    newer_version_with_older_backups(root)
+    newer = (root / "data.json").read_bytes()
+    app = RescueApp(situation(root, opening_fails(root)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")
+    assert app.return_value == BACKUP
+    aside = carry_out(BACKUP, root)
+    assert (aside / "data.json").read_bytes() == newer
+    repo = Repository.open(root)
+    assert repo.profile.alias == "Sam 1"  # the state before the last fold
+    assert repo.recovery is not None
+    repo.close()
+    assert os.listdir(aside)
