@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import stat
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -403,3 +406,68 @@ def test_unreadable_data_still_opens_on_where_to_turn(terminal: Terminal, tmp_pa
     assert terminal.exit_status() == 1
     assert (data / "data.json").read_bytes() == b""
     assert not [path for path in data.iterdir() if path.name.startswith("set-aside")]
+
+
+def files_holding(top: Path, secret: bytes, since: float, skip: Path) -> list[Path]:
+    """Files under ``top`` changed since ``since`` (outside ``skip``) whose bytes hold
+    ``secret``."""
+    found = []
+    for folder, dirs, names in os.walk(top):
+        here = Path(folder)
+        if here == skip or skip in here.parents:
+            dirs[:] = []
+            continue
+        for name in names:
+            path = here / name
+            try:
+                info = path.lstat()
+                if not stat.S_ISREG(info.st_mode) or info.st_mtime < since:
+                    continue
+                if info.st_size < 50_000_000 and secret in path.read_bytes():
+                    found.append(path)
+            except OSError:
+                continue
+    return found
+
+
+def test_a_known_secret_is_found_only_inside_the_data_folder(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """A whole session with a secret typed into a reason, a crisis number copied, the
+    screen hidden, and a quit: the secret is nowhere in what the terminal was sent, in
+    the home folder, the temp folder or anywhere under /tmp changed meanwhile, except
+    inside the data folder."""
+    began = time.time() - 1
+    home = tmp_path / "home"
+    temp = tmp_path / "temp"
+    home.mkdir()
+    temp.mkdir()
+    data = home / "companion-data"
+    terminal.env.update(HOME=str(home), TMPDIR=str(temp), XDG_DATA_HOME=str(home / ".local"))
+    secret = f"secret-{uuid.uuid4().hex}"
+    first_run(terminal, data)
+    stream = tmp_path / "output.bin"
+    terminal.run("pipe-pane", "-o", f"cat >> {shlex.quote(str(stream))}")
+    terminal.press("3", "a")
+    terminal.wait_for("Save")
+    terminal.type(f"I left because {secret}")
+    terminal.wait_for(secret[:20])
+    terminal.press("C-s")
+    terminal.wait_for("a Add")
+    terminal.press("C-l")
+    terminal.wait_until(lambda shown: "No Contact" not in shown, "the screen hidden")
+    terminal.press("x")
+    terminal.wait_for("1 No Contact", "a Add")
+    quit_app(terminal)
+    assert secret[:20] in " ".join(
+        path.read_text(errors="replace") for path in (data / "journal").iterdir()
+    ), "the secret was not saved at all"
+    everywhere = [home, temp, Path("/tmp")]
+    leaks = {p for top in everywhere for p in files_holding(top, secret.encode(), began, data)}
+    leaks.discard(stream)  # checked below: it is what the terminal was sent
+    assert leaks == set()
+    sent = stream.read_bytes()
+    assert secret.encode() in sent  # the screen showed it while it was open, as it should
+    after = sent[sent.rfind(b"\x1b[?1049l") :]  # what stays in the terminal after quitting
+    assert secret.encode() not in after
+    assert secret not in terminal.screen(history=True)
