@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from companion.store.durable import sync_folder
+
 JOURNAL_DIR_NAME = "journal"
 """The folder inside the data folder that holds the journal's segments."""
 
@@ -145,15 +147,6 @@ def replay(root: Path, first: int, before: int | None = None) -> Replayed:
     return Replayed(ops, damaged)
 
 
-def _sync_dir(path: Path) -> None:
-    """Flush a folder so a file created or removed in it survives a power cut."""
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class Journal:
     """The app's open end of the journal: appends one flushed line per save."""
 
@@ -197,11 +190,11 @@ class Journal:
         if not self.folder.is_dir():
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
             os.chmod(self.folder, 0o700)
-            _sync_dir(self.root)
+            sync_folder(self.root)
         path = self.folder / segment_name(number)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            _sync_dir(self.folder)
+            sync_folder(self.folder)
         except BaseException:
             os.close(fd)
             raise
