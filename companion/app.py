@@ -25,7 +25,7 @@ from companion.store.repository import Repository
 from companion.ui import crash
 from companion.ui.commands import palette
 from companion.ui.context import Context
-from companion.ui.dialogs import NoticeDialog
+from companion.ui.dialogs import ConfirmDialog, NoticeDialog
 from companion.ui.hide import HiddenScreen
 from companion.ui.loaded import instance_of
 from companion.urge import flows as urge
@@ -275,6 +275,22 @@ class CompanionApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title not in OFF_COMMANDS:
                 yield command
+
+    async def action_quit(self) -> None:
+        """Quit; while changes still wait for the disk, ask first (quitting loses them)."""
+        ledger = self.repository.ledger
+        if ledger.waiting and not ledger.write_waiting():
+            self.push_screen(
+                ConfirmDialog(
+                    "Not written yet",
+                    f"{ledger.waiting_why} Quit anyway and lose what was saved since?",
+                    yes="Quit anyway",
+                    no="Stay",
+                ),
+                lambda answer: self.exit() if answer else None,
+            )
+            return
+        self.exit()
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit: first take off the clipboard what the app put there."""

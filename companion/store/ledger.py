@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import subprocess
 import sys
@@ -136,6 +137,22 @@ def validate_with_meta(validate: Validator | None) -> Validator:
     return check
 
 
+DISK_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+"""Errors of a disk that is full or cannot be written to: the change waits in memory."""
+
+
+def waiting_message(error: OSError, root: Path) -> str:
+    """What the person reads while changes wait: why, and that nothing is lost yet."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "the disk is full"
+    else:
+        why = f"the folder {root} can't be written to"
+    return (
+        f"Not written to the disk yet: {why}. What you save is kept here while companion "
+        "stays open, and written as soon as the disk takes it. Quitting now would lose it."
+    )
+
+
 @contextlib.contextmanager
 def fold_lock(root: Path, wait: float) -> Iterator[bool]:
     """Hold the fold lock for a block, waiting up to ``wait`` seconds; yields whether it
@@ -233,6 +250,12 @@ class Ledger:
         self._first = 1
         self._held: list[tuple[Op, Op]] | None = None
         self._fold: subprocess.Popen[bytes] | None = None
+        self.waiting: list[list[Op]] = []
+        """Changes made while the disk refused them (full, or not writable): applied in
+        memory, so nothing typed is lost while the app is open, and written to the journal
+        in order as soon as the disk takes them again."""
+        self.waiting_why: str | None = None
+        """Why the disk refused, in plain words, while anything waits."""
         self._fold_soon = False
         """Totals were counted afresh at open: the next fold stores them, however small
         the journal is, so the count is not made again at every start."""
@@ -322,8 +345,22 @@ class Ledger:
 
         return settle(self.root, self.layout, tables, {}, meta, self.folder, self._now)
 
+    def write_waiting(self) -> bool:
+        """Write the changes the disk refused so far, in order; True when none is left
+        waiting (they stay in memory, and waiting, while the disk still refuses)."""
+        while self.waiting:
+            try:
+                self.journal.append(self.waiting[0])
+            except OSError:
+                return False
+            self.waiting.pop(0)
+        self.waiting_why = None
+        return True
+
     def close(self) -> None:
-        """Release the folder; every finished save is already on the disk."""
+        """Release the folder after a last try at writing what waits (the app asks the
+        person before quitting while anything does)."""
+        self.write_waiting()
         self.journal.close()
         self.folder.close()
         self._tables = {}
@@ -495,9 +532,17 @@ class Ledger:
                 "companion was open, so nothing more is written there. Everything saved "
                 "before is in the folder that was moved. Quit, and start again."
             )
+        if self.waiting and not self.write_waiting():
+            self.waiting.append(ops)
+            return
         try:
             self.journal.append(ops)
-        except (OSError, TypeError, ValueError, RecursionError) as error:
+        except OSError as error:
+            if error.errno not in DISK_REFUSED:
+                raise SaveError(save_message(error, self.root)) from error
+            self.waiting.append(ops)
+            self.waiting_why = waiting_message(error, self.root)
+        except (TypeError, ValueError, RecursionError) as error:
             raise SaveError(save_message(error, self.root)) from error
 
     def _apply(self, op: Op) -> None:

@@ -19,6 +19,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.worker import Worker
 
 from companion.clock import Clock
@@ -36,6 +37,9 @@ D = TypeVar("D")
 V = TypeVar("V")
 
 Severity = Literal["information", "warning", "error"]
+
+WAITING_RETRY = 5.0
+"""Seconds between tries at writing changes the disk refused."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class Context:
         clipboard the app uses."""
         self.data_changed: Signal[DataChanged] = Signal(self.app, "data_changed")
         self.clipboard = Clipboard(self.app)
+        self._told_waiting = False
+        self._waiting_timer: Timer | None = None
 
     # What the flows read -----------------------------------------------------
 
@@ -114,8 +120,34 @@ class Context:
         return None
 
     def changed(self, *kinds: str, keep: str | None = None) -> None:
-        """Tell every pane and list that ``kinds`` of data changed (the cursor on ``keep``)."""
+        """Tell every pane and list that ``kinds`` of data changed (the cursor on ``keep``),
+        and the person, when the disk did not take the change, that it waits here."""
         self.data_changed.publish(DataChanged(frozenset(kinds), keep))
+        self.tell_waiting()
+
+    def tell_waiting(self) -> None:
+        """While changes wait for the disk, say so once, keep trying every few seconds,
+        and say so again once they are written."""
+        ledger = self.repository.ledger
+        if ledger.waiting and not self._told_waiting:
+            self._told_waiting = True
+            self.notify(
+                ledger.waiting_why or "Not written to the disk yet.",
+                title="Kept here for now",
+                severity="warning",
+                timeout=30,
+            )
+            self._waiting_timer = self.app.set_interval(WAITING_RETRY, self._retry_waiting)
+
+    def _retry_waiting(self) -> None:
+        """Try the disk again; once everything is written, say so and stop trying."""
+        ledger = self.repository.ledger
+        if ledger.write_waiting() and self._told_waiting:
+            self._told_waiting = False
+            if self._waiting_timer is not None:
+                self._waiting_timer.stop()
+                self._waiting_timer = None
+            self.notify("Everything you saved is written to the disk now.", title="Saved")
 
     def listen(self, node: DOMNode, callback: Callable[[DataChanged], object]) -> None:
         """Call ``callback`` on every change while ``node`` is mounted (at once, so a

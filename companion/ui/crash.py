@@ -87,14 +87,19 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def keep_drafts(root: Path, texts: list[dict[str, str]], moment: datetime) -> Path | None:
-    """Write ``texts`` to a new file in the drafts folder; its path, or None when there
-    was nothing to keep or it could not be written."""
-    if not texts:
+def keep_drafts(
+    root: Path, texts: list[dict[str, str]], moment: datetime, waiting: list[Any] | None = None
+) -> Path | None:
+    """Write ``texts`` (and the saved changes still ``waiting`` for the disk, as they
+    were) to a new file in the drafts folder; its path, or None when there was nothing
+    to keep or it could not be written."""
+    if not texts and not waiting:
         return None
     folder = root / DRAFTS_DIR
     path = folder / f"{_stamp(moment)}.json"
-    document = {"kept_at": moment.isoformat(), "texts": texts}
+    document: dict[str, Any] = {"kept_at": moment.isoformat(), "texts": texts}
+    if waiting:
+        document["not_yet_written"] = waiting
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         replace_file(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
@@ -144,12 +149,16 @@ def keep_after(root: Path, error: BaseException, app: App[Any] | None = None) ->
     """Keep what was being typed in ``app`` (if running) and a report, under ``root``."""
     moment = datetime.now(UTC)
     texts: list[dict[str, str]] = []
+    waiting: list[Any] = []
     if app is not None:
         try:
             texts = being_typed(app)
         except Exception:  # the screens may be half gone; the report is still written
             texts = []
-    return Crash(drafts=keep_drafts(root, texts, moment), report=keep_report(root, error, moment))
+        repository = getattr(app, "repository", None)
+        waiting = list(getattr(getattr(repository, "ledger", None), "waiting", []))
+    drafts = keep_drafts(root, texts, moment, waiting)
+    return Crash(drafts=drafts, report=keep_report(root, error, moment))
 
 
 def unseen_drafts(root: Path) -> list[Path]:

@@ -69,17 +69,37 @@ def screen_text(app: App[object]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-DISK_FULL = "Could not save: the disk is full. Nothing already saved was lost."
-"""What the store says when the disk is full."""
+DISK_FULL = "Not written to the disk yet: the disk is full."
+"""What the app says when the disk is full (what is saved then waits in memory)."""
 
 
 def fill_the_disk(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    """From now on every save of ``app`` fails as on a full disk (nothing reaches the file)."""
+    """From now on every save of ``app`` meets a full disk (nothing reaches the file)
+    until ``monkeypatch.undo()``."""
 
     def full(_ops: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(app.repository.ledger.journal, "append", full)
+
+
+def break_the_disk(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on every save of ``app`` fails as a failing disk does (an input/output
+    error): the save is refused and the dialog stays open with its words."""
+
+    def broken(_ops: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(app.repository.ledger.journal, "append", broken)
+
+
+async def until_toast(pilot: Pilot[object], text: str, timeout: float = 30.0) -> str:
+    """The notices on screen once one of them says ``text``."""
+    deadline = time.monotonic() + timeout
+    while text not in (shown := toasts(pilot.app)):
+        assert time.monotonic() < deadline, f"no notice said {text!r}: {shown!r}"
+        await pilot.pause(0.05)
+    return shown
 
 
 async def footer_showing(pilot: Pilot[object], *texts: str, timeout: float = 30.0) -> str:

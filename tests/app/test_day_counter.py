@@ -17,7 +17,18 @@ from companion.ui.dialogs import ConfirmDialog
 from companion.ui.hide import HiddenScreen
 
 from ..conftest import NOW
-from .support import figures, fill_the_disk, reopen, rows, screen_text, seed, toasts
+from .support import (
+    DISK_FULL,
+    break_the_disk,
+    figures,
+    fill_the_disk,
+    reopen,
+    rows,
+    screen_text,
+    seed,
+    toasts,
+    until_toast,
+)
 
 
 async def test_set_start_day_with_live_preview(make_app, data_dir) -> None:
@@ -188,7 +199,34 @@ async def test_edit_a_slip_from_the_list(make_app, data_dir) -> None:
 
 
 async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -> None:
-    """When the disk is full, the person is told, and the dialog comes back with their note."""
+    """When the disk fails, the person is told, and the dialog comes back with their note."""
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        break_the_disk(app, monkeypatch)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#note", TextArea).text = "every word of this matters"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SlipDialog)
+        assert app.screen.query_one("#note", TextArea).text == "every word of this matters"
+        assert "Could not save: input/output error" in toasts(app)
+        assert app.repository.history.slips == ()
+    saved = reopen(data_dir)
+    assert saved.history.slips == ()
+    saved.close()
+
+
+async def test_with_the_disk_full_a_slip_waits_here_and_quitting_asks_first(
+    make_app, data_dir, monkeypatch
+) -> None:
+    """A full disk: the slip is kept in memory and shown, the person is told it is not
+    written yet; q then asks before quitting (quitting would lose it), and once the
+    disk has room again it is written and the person told."""
     seed(data_dir, start=date(2026, 10, 1))
     app = make_app()
 
@@ -200,13 +238,20 @@ async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -
         await pilot.pause()
         app.screen.query_one("#note", TextArea).text = "every word of this matters"
         await pilot.press("ctrl+s")
+        shown = await until_toast(pilot, DISK_FULL)
+        assert "Quitting now would lose it" in shown
+        assert [s.note for s in app.repository.history.slips] == ["every word of this matters"]
+        await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, SlipDialog)
-        assert app.screen.query_one("#note", TextArea).text == "every word of this matters"
-        assert "the disk is full" in toasts(app)
-        assert app.repository.history.slips == ()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "MainScreen"
+        monkeypatch.undo()  # the disk has room again
+        await until_toast(pilot, "written to the disk now")
+        assert app.repository.ledger.waiting == []
     saved = reopen(data_dir)
-    assert saved.history.slips == ()
+    assert [s.note for s in saved.history.slips] == ["every word of this matters"]
     saved.close()
 
 

@@ -14,7 +14,7 @@ from companion.main_screen import MainScreen
 from companion.reasons.dialog import ReasonDialog
 
 from ..conftest import NOW
-from .support import fill_the_disk, screen_text, screen_words, seed, steady_cursors, toasts
+from .support import break_the_disk, screen_text, screen_words, seed, steady_cursors, toasts
 
 
 async def test_a_double_save_closes_only_the_dialog(make_app, data_dir) -> None:
@@ -312,7 +312,8 @@ async def test_a_start_day_after_a_slip_is_said_in_the_dialog(make_app, data_dir
 async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
     make_app, data_dir, monkeypatch
 ) -> None:
-    """With the disk full, the notice shows at the top at 80x24, not over Log it and Cancel."""
+    """With the disk failing, the notice shows at the top at 80x24, not over Log it and
+    Cancel."""
     from textual.widgets import Button
     from textual.widgets._toast import Toast
 
@@ -320,10 +321,10 @@ async def test_a_notice_over_a_dialog_leaves_its_buttons_clear(
     app = make_app()
 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        fill_the_disk(app, monkeypatch)
+        break_the_disk(app, monkeypatch)
         await _slip_dated(pilot, "2026-11-01")
         await pilot.pause()
-        assert "the disk is full" in toasts(app)
+        assert "Could not save" in toasts(app)
         notices = [toast.region for toast in app.screen.query(Toast)]
         buttons = [button.region for button in app.screen.query(Button)]
         assert notices and buttons

@@ -18,7 +18,7 @@ from companion.ui.dialogs import ConfirmDialog
 from companion.urge.screen import UrgeScreen
 
 from ..conftest import NOW
-from .support import fill_the_disk, reopen, screen_text, screen_words, seed, toasts
+from .support import fill_the_disk, reopen, screen_text, screen_words, seed, until_toast
 
 
 def seed_reasons(data_dir, *texts: str, pinned: tuple[int, ...] = ()) -> list[Reason]:
@@ -363,7 +363,8 @@ async def test_letters_in_a_reason_are_not_keys(make_app, data_dir) -> None:
 
 
 async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatch) -> None:
-    """With the disk full, the reason dialog comes back with every word."""
+    """With the disk full, the reason is kept here and listed, the person is told it is
+    not written yet, and it is written once the disk has room."""
 
     seed(data_dir)
     app = make_app()
@@ -371,10 +372,12 @@ async def test_save_failure_keeps_the_reason_text(make_app, data_dir, monkeypatc
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         fill_the_disk(app, monkeypatch)
         await pilot.press("3", "a", *"keep these words", "ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, ReasonDialog)
-        assert app.screen.query_one("#text", TextArea).text == "keep these words"
-        assert "the disk is full" in toasts(app)
+        await until_toast(pilot, "the disk is full")
+        assert not isinstance(app.screen, ReasonDialog)
+        assert "keep these words" in listed(app)
+        monkeypatch.undo()
+        await until_toast(pilot, "written to the disk now")
+    assert saved_texts(data_dir) == ["keep these words"]
     assert not isinstance(ConfirmDialog, type(None))
 
 

@@ -5,6 +5,7 @@ that was acknowledged."""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 from collections.abc import Mapping
@@ -299,11 +300,11 @@ def test_a_batch_is_one_line_and_a_failed_batch_changes_nothing(
         ledger.put("notes", "2", {"text": "two"})
     assert len(b"".join(segment_bytes(tmp_path)).splitlines()) == 2
 
-    def full(fd: int) -> None:
-        """The disk is full."""
-        raise OSError(28, "No space left on device")
+    def failing(fd: int) -> None:
+        """The disk fails (a full one makes changes wait in memory instead)."""
+        raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(os, "fdatasync", full)
+    monkeypatch.setattr(os, "fdatasync", failing)
     with pytest.raises(SaveError), ledger.batch():
         ledger.put("notes", "1", {"text": "lost"})
         ledger.delete("notes", "2")
@@ -367,4 +368,44 @@ def test_a_damaged_year_file_falls_back_to_its_backup(tmp_path: Path) -> None:
     again = opened(tmp_path)
     assert sorted(again.history("events")) == ["1"]
     assert again.unreadable_years == [history / "events-2024.json"]
+    again.close()
+
+
+def test_changes_the_disk_refuses_wait_in_memory_and_are_written_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk: saves still return, what they saved is read back at once, and the
+    ledger says why it waits; once the disk takes lines again, the waiting changes are
+    written first, in order, then the new one. A failing disk (an input/output error)
+    still refuses the save."""
+    ledger = opened(tmp_path)
+    ledger.put("events", "1", event(1))
+    real = ledger.journal.append
+
+    def full(_ops: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ledger.journal, "append", full)
+    ledger.put("events", "2", event(2))
+    with ledger.batch():  # a batch waits as one line, as it is written as one
+        ledger.put("events", "3", event(3))
+        ledger.put("notes", "1", {"text": "with it"})
+    assert set(ledger.table("events")) == {"1", "2", "3"}
+    assert [len(ops) for ops in ledger.waiting] == [1, 2]
+    assert "the disk is full" in (ledger.waiting_why or "")
+    assert not ledger.write_waiting()
+    monkeypatch.setattr(ledger.journal, "append", real)
+    ledger.put("events", "4", event(4))
+    assert ledger.waiting == [] and ledger.waiting_why is None
+    ledger.close()
+    again = opened(tmp_path)
+    assert set(again.table("events")) == {"1", "2", "3", "4"}
+
+    def failing(_ops: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(again.journal, "append", failing)
+    with pytest.raises(SaveError, match="input/output error"):
+        again.put("events", "5", event(5))
+    assert "5" not in again.table("events") and again.waiting == []
     again.close()
