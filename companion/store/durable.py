@@ -18,6 +18,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -58,6 +59,9 @@ Migration = Callable[[Tables], Tables]
 """Turns tables of one schema version into tables of the next."""
 
 _TEMP_SUFFIX = ".tmp"
+
+LOCK_PATIENCE = 2.0
+"""Seconds to wait for a lock held by a copy of the app that is ending."""
 
 
 @dataclass(frozen=True)
@@ -273,16 +277,24 @@ class DataFolder:
         """Make the folder if needed and take its instance lock (``open`` does this too);
         raise AlreadyOpenError when another copy of the app holds it."""
         os.umask(0o077)
-        try:
-            self._make_root()
-            acquired = self._lock.acquire() if self._locked else True
-        except OSError as error:
-            raise StoreError(
-                f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
-                "Nothing was changed."
-            ) from error
-        if not acquired:
-            raise AlreadyOpenError()
+        # A copy of the app that was just killed can hold the lock a moment longer (a
+        # process it was starting has its files open until it has started): wait a
+        # little before calling it a second copy.
+        deadline = time.monotonic() + LOCK_PATIENCE
+        while True:
+            try:
+                self._make_root()
+                acquired = self._lock.acquire() if self._locked else True
+            except OSError as error:
+                raise StoreError(
+                    f"Could not open the data folder {self.root}: {_plain_reason(error)}. "
+                    "Nothing was changed."
+                ) from error
+            if acquired:
+                return
+            if time.monotonic() >= deadline:
+                raise AlreadyOpenError()
+            time.sleep(0.05)
 
     def close(self) -> None:
         """Release the lock; every finished save is already on the disk."""
