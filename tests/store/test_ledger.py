@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from companion.domain.hoovers import Hoover
+from companion.domain.reasons import Reason
 from companion.domain.wins import Win
 from companion.store import journal
 from companion.store.journal import JOURNAL_DIR_NAME, decode_line, encode_line
@@ -409,3 +410,33 @@ def test_changes_the_disk_refuses_wait_in_memory_and_are_written_in_order(
         again.put("events", "5", event(5))
     assert "5" not in again.table("events") and again.waiting == []
     again.close()
+
+
+@pytest.mark.parametrize("damage", ["emptied", "cut short", "overwritten"])
+def test_damage_to_the_data_file_loses_no_save(tmp_path: Path, damage: str) -> None:
+    """The data file emptied, cut short or overwritten in place after three saves (two
+    folded into it, one in the journal): the next start restores the newest backup and
+    puts every later save back from the journal, so all three are there, and says so."""
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    repo = Repository.open(tmp_path, now=lambda: now)
+    for n, text in enumerate(("first", "second", "third")):
+        repo.save_reason(Reason(text=text, created_at=now, position=n))
+        if text != "third":
+            repo.ledger.fold_here()
+    repo.close()
+    data_file = tmp_path / "data.json"
+    whole = data_file.read_bytes()
+    with open(data_file, "r+b") as file:  # in place: the same file, as a stray write is
+        if damage == "emptied":
+            file.truncate(0)
+        elif damage == "cut short":
+            file.truncate(len(whole) // 2)
+        else:
+            file.write(b"\0" * len(whole))
+    again = Repository.open(tmp_path, now=lambda: now)
+    try:
+        assert [reason.text for reason in again.reasons] == ["first", "second", "third"]
+        assert again.recovery is not None
+        assert "Everything saved after it was put back" in again.recovery.message()
+    finally:
+        again.close()
