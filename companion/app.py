@@ -127,6 +127,7 @@ class CompanionApp(App[None]):
                 NoticeDialog("Some changes could not be read", self.repository.journal_notice)
             )
         self._offer_kept_drafts()
+        self.ctx.tell_waiting()  # a folder that cannot be written to opens to read
         self.call_after_refresh(self.repository.fold_in_background)
         self.call_after_refresh(_settle_memory)
         if not self.repository.profile.welcomed:

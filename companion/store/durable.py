@@ -461,8 +461,9 @@ class DataFolder:
                     wanted = 0o700 if stat.S_ISDIR(mode) else 0o600
                     if mode & 0o777 & ~wanted:
                         os.chmod(path, mode & 0o777 & wanted)
-                except OSError:
-                    stuck.append(str(path))
+                except OSError as error:
+                    if error.errno != errno.EROFS:  # nothing on a read-only disk changes
+                        stuck.append(str(path))
         if not stuck:
             return None
         return (

@@ -159,6 +159,11 @@ class Journal:
         self._size = 0
 
     @property
+    def is_open(self) -> bool:
+        """Whether a segment is open for appending."""
+        return self._fd >= 0
+
+    @property
     def size(self) -> int:
         """Bytes in the segment being appended to."""
         return self._size

@@ -153,6 +153,20 @@ def waiting_message(error: OSError, root: Path) -> str:
     )
 
 
+def read_only_message(error: OSError, root: Path) -> str:
+    """What the person reads when the folder could not be written to from the start."""
+    why = (
+        "the disk is full"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT)
+        else (f"the folder {root} can't be written to")
+    )
+    return (
+        f"Your data is open to read only: {why}. Everything is here to read, and what you "
+        "save is kept while companion stays open and written as soon as the folder takes "
+        "it. Quitting before then would lose it."
+    )
+
+
 @contextlib.contextmanager
 def fold_lock(root: Path, wait: float) -> Iterator[bool]:
     """Hold the fold lock for a block, waiting up to ``wait`` seconds; yields whether it
@@ -165,6 +179,7 @@ def fold_lock(root: Path, wait: float) -> Iterator[bool]:
                 taken = lock.acquire()
             except OSError:  # no folder yet, or one that cannot be written: no fold runs
                 taken = False
+                break
             if taken or time.monotonic() >= deadline or not root.is_dir():
                 break
             time.sleep(0.02)
@@ -256,6 +271,7 @@ class Ledger:
         in order as soon as the disk takes them again."""
         self.waiting_why: str | None = None
         """Why the disk refused, in plain words, while anything waits."""
+        self._journal_from = 1
         self._fold_soon = False
         """Totals were counted afresh at open: the next fold stores them, however small
         the journal is, so the count is not made again at every start."""
@@ -312,7 +328,15 @@ class Ledger:
         for name in missing:
             self._count_afresh(name)
         self._fold_soon = bool(missing)
-        self.journal.open(at_least=meta.journal)
+        self._journal_from = meta.journal
+        try:
+            self.journal.open(at_least=meta.journal)
+        except OSError as error:
+            if error.errno not in DISK_REFUSED:
+                raise
+            # A folder that cannot be written to (or a disk too full to start a segment):
+            # the data opens to read, and what is saved waits in memory (see _append).
+            self.waiting_why = read_only_message(error, self.root)
         recovery = self.folder.recovery
         if recovery is not None and replayed.ops:
             numbers = [
@@ -348,14 +372,21 @@ class Ledger:
     def write_waiting(self) -> bool:
         """Write the changes the disk refused so far, in order; True when none is left
         waiting (they stay in memory, and waiting, while the disk still refuses)."""
-        while self.waiting:
-            try:
+        try:
+            if not self.journal.is_open:
+                self.journal.open(at_least=self._journal_from)
+            while self.waiting:
                 self.journal.append(self.waiting[0])
-            except OSError:
-                return False
-            self.waiting.pop(0)
+                self.waiting.pop(0)
+        except OSError:
+            return False
         self.waiting_why = None
         return True
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the folder could not be written to at all since it was opened."""
+        return not self.journal.is_open
 
     def close(self) -> None:
         """Release the folder after a last try at writing what waits (the app asks the
@@ -532,7 +563,7 @@ class Ledger:
                 "companion was open, so nothing more is written there. Everything saved "
                 "before is in the folder that was moved. Quit, and start again."
             )
-        if self.waiting and not self.write_waiting():
+        if (self.waiting or not self.journal.is_open) and not self.write_waiting():
             self.waiting.append(ops)
             return
         try:
@@ -584,7 +615,7 @@ class Ledger:
             return False
         if not force and not self._fold_soon and self.journal_size < FOLD_AT:
             return False
-        if self._held is not None or not self.folder.is_open:
+        if self._held is not None or not self.folder.is_open or not self.journal.is_open:
             return False
         try:
             before = self.journal.rotate()

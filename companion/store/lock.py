@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 from pathlib import Path
+
+READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""Errors of a folder that cannot be written to."""
+NO_FILE = -1
+"""Held in place of the lock file's descriptor when a read-only folder has none."""
 
 
 class InstanceLock:
@@ -50,7 +56,17 @@ class InstanceLock:
                 return False
         try:
             flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
-            fd = _locked(self.path, flags)
+            try:
+                fd = _locked(self.path, flags)
+            except OSError as error:
+                # A folder that cannot be written to: the file is locked as it is, to read,
+                # or, when there is none to lock, the folder's own lock keeps others out.
+                if folder_fd is None or error.errno not in READ_ONLY:
+                    raise
+                try:
+                    fd = _locked(self.path, os.O_RDONLY | os.O_CLOEXEC)
+                except FileNotFoundError:
+                    fd = NO_FILE
         except BaseException:
             if folder_fd is not None:
                 os.close(folder_fd)
@@ -79,7 +95,7 @@ class InstanceLock:
         fd, self._fd = self._fd, None
         folder_fd, self._folder_fd = self._folder_fd, None
         for held in (fd, folder_fd):
-            if held is None:
+            if held is None or held == NO_FILE:
                 continue
             try:
                 with contextlib.suppress(OSError):

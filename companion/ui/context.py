@@ -129,7 +129,7 @@ class Context:
         """While changes wait for the disk, say so once, keep trying every few seconds,
         and say so again once they are written."""
         ledger = self.repository.ledger
-        if ledger.waiting and not self._told_waiting:
+        if (ledger.waiting or ledger.read_only) and not self._told_waiting:
             self._told_waiting = True
             self.notify(
                 ledger.waiting_why or "Not written to the disk yet.",

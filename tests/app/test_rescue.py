@@ -4,6 +4,7 @@ changes unless the person chooses."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ from companion.store.durable import SCHEMA_VERSION
 from companion.store.problems import StoreError
 from companion.store.repository import Repository
 
-from .support import screen_words
+from .support import screen_words, until_toast
 
 LOCKS = {"data.lock", "fold.lock"}
 """Made by trying to open a folder; they hold nothing."""
@@ -176,3 +177,62 @@ async def test_a_newer_file_gives_way_to_the_newest_backup_this_version_reads(
     assert repo.recovery is not None
     repo.close()
     assert os.listdir(aside)
+
+
+def read_only(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    """From now on nothing under ``root`` can be written, as on a read-only disk."""
+    real_open = os.open
+    writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def inside(path: object) -> bool:
+        return str(os.fspath(path)).startswith(str(root))  # type: ignore[call-overload]
+
+    def refused(path: object) -> OSError:
+        return OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    def guarded_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & writes and inside(path):
+            raise refused(path)
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def guard(name: str) -> None:
+        real = getattr(os, name)
+
+        def guarded(path: object, *args: object, **kwargs: object) -> object:
+            if inside(path):
+                raise refused(path)
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, name, guarded)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+    for name in ("replace", "rename", "unlink", "mkdir", "chmod"):
+        guard(name)
+
+
+async def test_a_read_only_folder_opens_to_read_and_keeps_what_is_saved(
+    make_app, data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder that cannot be written to (no lock file in it yet): the app opens
+    on the data, says it is open to read only, keeps a new reason in memory and shows
+    it, and writes it once the folder can be written to again."""
+    repo = Repository.open(data_dir)
+    repo.save_profile(Profile(alias="", welcomed=True))
+    repo.close()
+    (data_dir / "data.lock").unlink()
+    before = files(data_dir)
+    read_only(monkeypatch, data_dir)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        shown = await until_toast(pilot, "open to read only")
+        assert "can't be written to" in shown and "Quitting before then" in shown
+        assert files(data_dir) == before
+        await pilot.press("3", "a", *"written while read-only", "ctrl+s")
+        await pilot.pause()
+        assert "written while read-only" in screen_words(app)
+        assert files(data_dir) == before
+        monkeypatch.undo()  # the folder can be written to again
+        await until_toast(pilot, "written to the disk now")
+    again = Repository.open(data_dir)
+    assert [reason.text for reason in again.reasons] == ["written while read-only"]
+    again.close()
