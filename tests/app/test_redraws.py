@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
@@ -39,10 +40,18 @@ def count_updates(monkeypatch: Any) -> Updates:
 
 
 async def start_session(pilot: Any) -> None:
-    """Press u and a 7, as a person in a craving would."""
+    """Press u and a 7, as a person in a craving would; return once the session's
+    screen is laid out and its wave drawn at its real width (on a busy machine that can
+    come a moment after the keys)."""
     await pilot.press("u")
     await pilot.pause()
     await pilot.press("7")
+    await pilot.pause()
+    deadline = time.monotonic() + 30
+    while not (isinstance(pilot.app.screen, UrgeScreen) and pilot.app.screen._wave.size.width):
+        assert time.monotonic() < deadline, "the urge screen was never laid out"
+        await pilot.pause(0.05)
+    pilot.app.screen.tick()  # what a tick at the real width draws, drawn before counting
     await pilot.pause()
 
 
