@@ -198,6 +198,16 @@ async def test_edit_a_slip_from_the_list(make_app, data_dir) -> None:
     saved.close()
 
 
+async def log_a_slip_with_a_note(pilot) -> None:
+    """s, log it, a note that matters, ctrl+s."""
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    pilot.app.screen.query_one("#note", TextArea).text = "every word of this matters"
+    await pilot.press("ctrl+s")
+
+
 async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -> None:
     """When the disk fails, the person is told, and the dialog comes back with their note."""
     seed(data_dir, start=date(2026, 10, 1))
@@ -205,12 +215,7 @@ async def test_a_failed_save_keeps_every_word(make_app, data_dir, monkeypatch) -
 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         break_the_disk(app, monkeypatch)
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        app.screen.query_one("#note", TextArea).text = "every word of this matters"
-        await pilot.press("ctrl+s")
+        await log_a_slip_with_a_note(pilot)
         await pilot.pause()
         assert isinstance(app.screen, SlipDialog)
         assert app.screen.query_one("#note", TextArea).text == "every word of this matters"
@@ -232,12 +237,7 @@ async def test_with_the_disk_full_a_slip_waits_here_and_quitting_asks_first(
 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         fill_the_disk(app, monkeypatch)
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        app.screen.query_one("#note", TextArea).text = "every word of this matters"
-        await pilot.press("ctrl+s")
+        await log_a_slip_with_a_note(pilot)
         shown = await until_toast(pilot, DISK_FULL)
         assert "Quitting now would lose it" in shown
         assert [s.note for s in app.repository.history.slips] == ["every word of this matters"]

@@ -137,6 +137,17 @@ async def test_a_second_copy_shows_where_to_turn_and_offers_no_change(tmp_path: 
         first.close()
 
 
+async def choose_and_carry_out(root: Path, key: str, choice: str) -> Path:
+    """Open the rescue screen on ``root``, press ``key``, check it chose ``choice``, and
+    do it as the command line would; the folder the files were moved into."""
+    app = RescueApp(situation(root, opening_fails(root)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+    assert app.return_value == choice
+    return carry_out(choice, root)
+
+
 async def test_starting_fresh_moves_everything_aside_and_deletes_nothing(tmp_path: Path) -> None:
     """f on an unreadable folder: the file is moved, byte for byte, into a set-aside
     folder inside the data folder, and the data folder then opens empty."""
@@ -144,12 +155,7 @@ async def test_starting_fresh_moves_everything_aside_and_deletes_nothing(tmp_pat
     empty_file_no_backups(root)
     (root / "data.json").write_bytes(b'{"app": "companion", "tab')
     before = (root / "data.json").read_bytes()
-    app = RescueApp(situation(root, opening_fails(root)))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("f")
-    assert app.return_value == FRESH
-    aside = carry_out(FRESH, root)
+    aside = await choose_and_carry_out(root, "f", FRESH)
     assert aside.parent == root and aside.name.startswith(SET_ASIDE_PREFIX)
     assert (aside / "data.json").read_bytes() == before
     repo = Repository.open(root)
@@ -165,12 +171,7 @@ async def test_a_newer_file_gives_way_to_the_newest_backup_this_version_reads(
     root = tmp_path / "data"
     newer_version_with_older_backups(root)
     newer = (root / "data.json").read_bytes()
-    app = RescueApp(situation(root, opening_fails(root)))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("b")
-    assert app.return_value == BACKUP
-    aside = carry_out(BACKUP, root)
+    aside = await choose_and_carry_out(root, "b", BACKUP)
     assert (aside / "data.json").read_bytes() == newer
     repo = Repository.open(root)
     assert repo.profile.alias == "Sam 1"  # the state before the last fold
