@@ -60,6 +60,9 @@ Migration = Callable[[Tables], Tables]
 
 _TEMP_SUFFIX = ".tmp"
 
+DISK_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+"""A disk that is full or cannot be written to."""
+
 LOCK_PATIENCE = 2.0
 """Seconds to wait for a lock held by a copy of the app that is ending."""
 
@@ -560,8 +563,22 @@ class DataFolder:
             raise UnreadableError(
                 f"The backup {backup} could not be prepared for use. Nothing was changed."
             ) from error
-        damaged = None if raw is None else self._set_aside()
-        self._commit(data, stored)
+        damaged = None
+        try:
+            if raw is not None:
+                damaged = self._set_aside()
+            self._commit(data, stored)
+        except (OSError, SaveError) as error:
+            # A full disk or a folder that cannot be written to: the backup is used from
+            # memory (the damaged file stays where it is, or where it was set aside), and
+            # the next start restores it again until it can be written.
+            cause = error if isinstance(error, OSError) else error.__cause__
+            if not isinstance(cause, OSError) or cause.errno not in DISK_REFUSED:
+                raise
+            self._tables = stored
+            self._disk_version = SCHEMA_VERSION
+            self.recovery = Recovery(damaged, backup, loaded.saved_at, unwritten=True)
+            return
         self.recovery = Recovery(damaged, backup, loaded.saved_at)
 
     def _newest_good_backup(self) -> tuple[Path, _Loaded] | None:

@@ -33,6 +33,7 @@ from typing import Any, Protocol, cast
 from companion.store import journal as journal_files
 from companion.store.durable import (
     BACKUP_DIR_NAME,
+    DISK_REFUSED,
     SCHEMA_VERSION,
     DataFolder,
     Migration,
@@ -135,10 +136,6 @@ def validate_with_meta(validate: Validator | None) -> Validator:
             validate(tables)
 
     return check
-
-
-DISK_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-"""Errors of a disk that is full or cannot be written to: the change waits in memory."""
 
 
 def waiting_message(error: OSError, root: Path) -> str:

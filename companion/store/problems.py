@@ -60,6 +60,8 @@ class Recovery:
     later: str = ""
     """What became of the changes saved after the backup: "all" put back from the
     journal, "some" (part of the journal was gone), or "" (none were saved)."""
+    unwritten: bool = False
+    """The disk would not take the restored copy: it is used from memory for now."""
 
     def message(self) -> str:
         """Explain in plain words what was found and what was restored."""
@@ -85,6 +87,12 @@ class Recovery:
             second += (
                 " The changes saved after it were put back where they could still be "
                 "found; some of them may be missing."
+            )
+        if self.unwritten:
+            second += (
+                " The disk would not take the restored copy yet (it is full, or can't be "
+                "written to), so it is used from the backup for now, and restored again "
+                "next time until it can be written."
             )
         return f"{first} {second}"
 

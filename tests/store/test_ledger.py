@@ -440,3 +440,39 @@ def test_damage_to_the_data_file_loses_no_save(tmp_path: Path, damage: str) -> N
         assert "Everything saved after it was put back" in again.recovery.message()
     finally:
         again.close()
+
+
+def test_a_damaged_file_on_a_full_disk_still_opens_from_its_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data file is damaged and the disk is full, so the restored copy cannot be
+    written: the folder still opens, from the backup and the journal, in memory; the
+    message says so; and no file is changed, except the damaged one set aside."""
+    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    repo = Repository.open(tmp_path, now=lambda: now)
+    for n, text in enumerate(("first", "second", "third")):
+        repo.save_reason(Reason(text=text, created_at=now, position=n))
+        if text != "third":
+            repo.ledger.fold_here()
+    repo.close()
+    (tmp_path / "data.json").write_bytes(b'{"app": "companion", "tab')
+    from companion.store import durable
+
+    def full(path: Path, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(durable, "replace_file", full)
+    again = Repository.open(tmp_path, now=lambda: now)
+    try:
+        assert [reason.text for reason in again.reasons] == ["first", "second", "third"]
+        assert again.recovery is not None and again.recovery.unwritten
+        assert "would not take the restored copy" in again.recovery.message()
+    finally:
+        again.close()
+    monkeypatch.undo()
+    third = Repository.open(tmp_path, now=lambda: now)
+    try:  # with room again, the next start restores and writes it
+        assert [reason.text for reason in third.reasons] == ["first", "second", "third"]
+        assert third.recovery is not None and not third.recovery.unwritten
+    finally:
+        third.close()
