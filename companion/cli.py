@@ -7,18 +7,15 @@ import os
 import sys
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 
 from companion import __version__
+from companion.domain.helplines import CRISIS_LINE
 
-CRISIS_FALLBACK = (
-    "If you need someone now: call your local emergency number, or find a helpline "
-    "for your country at findahelpline.com."
-)
-"""Shown whenever the app cannot open, so help is never out of reach (the same words as
-``companion.ui.crash.CRISIS_LINE``, which this module does not import: it must not load
-Textual before its switches are taken out)."""
+if TYPE_CHECKING:
+    from companion.store.problems import StoreError
 
 ENV_HOME = "COMPANION_HOME"
 """An environment variable naming the data folder (``--data`` comes first)."""
@@ -59,26 +56,24 @@ def quiet_textual(environ: MutableMapping[str, str]) -> list[str]:
     return names
 
 
-def rescue(root: Path, error: Exception) -> bool:
+def rescue(root: Path, error: StoreError) -> bool:
     """The data could not be opened: show where to turn and what can be done, and do
     what the person chooses. True to try opening again, False when they quit."""
     from companion.rescue.choices import carry_out, situation
     from companion.rescue.screen import RescueApp
-    from companion.store.problems import StoreError
 
-    assert isinstance(error, StoreError)
     found = situation(root, error)
     # Without a terminal (a script, a pipe) there is no screen to show: the message only.
     choice = RescueApp(found).run() if sys.stdin.isatty() and sys.stdout.isatty() else None
     if choice is None:
         print(f"companion: {error}", file=sys.stderr)
-        print(CRISIS_FALLBACK, file=sys.stderr)
+        print(CRISIS_LINE, file=sys.stderr)
         return False
     try:
         carry_out(choice, root)
     except OSError as problem:
         print(f"companion: that could not be done: {problem.strerror or problem}.", file=sys.stderr)
-        print(CRISIS_FALLBACK, file=sys.stderr)
+        print(CRISIS_LINE, file=sys.stderr)
         return False
     return True
 

@@ -38,6 +38,12 @@ SHIPPED_STATUSES: tuple[str, ...] = ("verified", "verified-old")
 """The statuses a shipped entry may have."""
 
 
+CRISIS_LINE = (
+    "If you need someone now: call your local emergency number, or find a helpline "
+    "for your country at findahelpline.com."
+)
+"""Said whenever the app cannot go on or cannot open, so help is never out of reach."""
+
 EVERYWHERE = "*"
 """The country code of entries shown before a country is chosen: the emergency numbers
 that cover most people."""

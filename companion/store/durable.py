@@ -28,6 +28,7 @@ from typing import Any, cast
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
     _NOTHING_LOST,
+    DISK_REFUSED,
     AlreadyOpenError,
     Damaged,
     NewerVersionError,
@@ -59,9 +60,6 @@ Migration = Callable[[Tables], Tables]
 """Turns tables of one schema version into tables of the next."""
 
 _TEMP_SUFFIX = ".tmp"
-
-DISK_REFUSED = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
-"""A disk that is full or cannot be written to."""
 
 LOCK_PATIENCE = 2.0
 """Seconds to wait for a lock held by a copy of the app that is ending."""

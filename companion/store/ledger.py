@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import os
 import subprocess
 import sys
@@ -33,7 +32,6 @@ from typing import Any, Protocol, cast
 from companion.store import journal as journal_files
 from companion.store.durable import (
     BACKUP_DIR_NAME,
-    DISK_REFUSED,
     SCHEMA_VERSION,
     DataFolder,
     Migration,
@@ -44,7 +42,14 @@ from companion.store.durable import (
 )
 from companion.store.journal import Journal, Op
 from companion.store.lock import InstanceLock
-from companion.store.problems import _NOTHING_LOST, Damaged, NewerVersionError, SaveError
+from companion.store.problems import (
+    _NOTHING_LOST,
+    DISK_REFUSED,
+    Damaged,
+    NewerVersionError,
+    SaveError,
+    refusal,
+)
 from companion.store.problems import _save_message as save_message
 
 META = "_store"
@@ -138,29 +143,19 @@ def validate_with_meta(validate: Validator | None) -> Validator:
     return check
 
 
-def waiting_message(error: OSError, root: Path) -> str:
-    """What the person reads while changes wait: why, and that nothing is lost yet."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        why = "the disk is full"
-    else:
-        why = f"the folder {root} can't be written to"
+def waiting_message(error: OSError, root: Path, *, from_the_start: bool = False) -> str:
+    """What the person reads while changes wait for the disk: why, and that nothing is
+    lost yet (``from_the_start``: the folder could not be written to at open)."""
+    why = refusal(error, root)
+    if from_the_start:
+        return (
+            f"Your data is open to read only: {why}. Everything is here to read, and what "
+            "you save is kept while companion stays open and written as soon as the folder "
+            "takes it. Quitting before then would lose it."
+        )
     return (
         f"Not written to the disk yet: {why}. What you save is kept here while companion "
         "stays open, and written as soon as the disk takes it. Quitting now would lose it."
-    )
-
-
-def read_only_message(error: OSError, root: Path) -> str:
-    """What the person reads when the folder could not be written to from the start."""
-    why = (
-        "the disk is full"
-        if error.errno in (errno.ENOSPC, errno.EDQUOT)
-        else (f"the folder {root} can't be written to")
-    )
-    return (
-        f"Your data is open to read only: {why}. Everything is here to read, and what you "
-        "save is kept while companion stays open and written as soon as the folder takes "
-        "it. Quitting before then would lose it."
     )
 
 
@@ -333,7 +328,7 @@ class Ledger:
                 raise
             # A folder that cannot be written to (or a disk too full to start a segment):
             # the data opens to read, and what is saved waits in memory (see _append).
-            self.waiting_why = read_only_message(error, self.root)
+            self.waiting_why = waiting_message(error, self.root, from_the_start=True)
         recovery = self.folder.recovery
         if recovery is not None and replayed.ops:
             numbers = [

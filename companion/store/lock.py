@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import os
 from pathlib import Path
 
-READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
-"""Errors of a folder that cannot be written to."""
+from companion.store.problems import DISK_REFUSED
+
 NO_FILE = -1
 """Held in place of the lock file's descriptor when a read-only folder has none."""
 
@@ -61,7 +60,7 @@ class InstanceLock:
             except OSError as error:
                 # A folder that cannot be written to: the file is locked as it is, to read,
                 # or, when there is none to lock, the folder's own lock keeps others out.
-                if folder_fd is None or error.errno not in READ_ONLY:
+                if folder_fd is None or error.errno not in DISK_REFUSED:
                     raise
                 try:
                     fd = _locked(self.path, os.O_RDONLY | os.O_CLOEXEC)

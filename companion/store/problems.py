@@ -103,14 +103,27 @@ def _plain_reason(error: OSError) -> str:
     return reason[:1].lower() + reason[1:]
 
 
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+"""Errors of a disk with no room left."""
+DISK_REFUSED = DISK_FULL | {errno.EROFS, errno.EACCES, errno.EPERM}
+"""Errors of a disk that is full or of a folder that cannot be written to."""
+
+
+def refusal(error: OSError, root: Path) -> str | None:
+    """Why the disk refused, as a phrase ("the disk is full"), or None when ``error`` is
+    not a refusal of room or rights."""
+    if error.errno in DISK_FULL:
+        return "the disk is full"
+    if error.errno in DISK_REFUSED:
+        return f"the folder {root} can't be written to"
+    return None
+
+
 def _save_message(error: BaseException, root: Path) -> str:
     """A calm sentence saying why a save failed."""
     if isinstance(error, OSError):
-        if error.errno in (errno.ENOSPC, errno.EDQUOT):
-            return f"Could not save: the disk is full. {_NOTHING_LOST}"
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"Could not save: the folder {root} can't be written to. {_NOTHING_LOST}"
-        return f"Could not save: {_plain_reason(error)}. {_NOTHING_LOST}"
+        why = refusal(error, root) or _plain_reason(error)
+        return f"Could not save: {why}. {_NOTHING_LOST}"
     if isinstance(error, (TypeError, ValueError, RecursionError, Damaged)):
         return (
             f"Could not save: some of the data is in a form that can't be stored. {_NOTHING_LOST}"

@@ -77,8 +77,8 @@ class Context:
         clipboard the app uses."""
         self.data_changed: Signal[DataChanged] = Signal(self.app, "data_changed")
         self.clipboard = Clipboard(self.app)
-        self._told_waiting = False
         self._waiting_timer: Timer | None = None
+        """Set while changes wait for the disk and the person has been told."""
 
     # What the flows read -----------------------------------------------------
 
@@ -126,11 +126,11 @@ class Context:
         self.tell_waiting()
 
     def tell_waiting(self) -> None:
-        """While changes wait for the disk, say so once, keep trying every few seconds,
-        and say so again once they are written."""
+        """While changes wait for the disk, say so once, keep trying every few seconds
+        (the timer runs exactly while the person has been told), and say so again once
+        they are written."""
         ledger = self.repository.ledger
-        if (ledger.waiting or ledger.read_only) and not self._told_waiting:
-            self._told_waiting = True
+        if (ledger.waiting or ledger.read_only) and self._waiting_timer is None:
             self.notify(
                 ledger.waiting_why or "Not written to the disk yet.",
                 title="Kept here for now",
@@ -141,12 +141,9 @@ class Context:
 
     def _retry_waiting(self) -> None:
         """Try the disk again; once everything is written, say so and stop trying."""
-        ledger = self.repository.ledger
-        if ledger.write_waiting() and self._told_waiting:
-            self._told_waiting = False
-            if self._waiting_timer is not None:
-                self._waiting_timer.stop()
-                self._waiting_timer = None
+        if self._waiting_timer is not None and self.repository.ledger.write_waiting():
+            self._waiting_timer.stop()
+            self._waiting_timer = None
             self.notify("Everything you saved is written to the disk now.", title="Saved")
 
     def listen(self, node: DOMNode, callback: Callable[[DataChanged], object]) -> None:

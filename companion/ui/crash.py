@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from companion import __version__
+from companion.domain.helplines import CRISIS_LINE
 from companion.store.durable import replace_file
 
 DRAFTS_DIR = "drafts"
@@ -32,12 +33,6 @@ REPORTS_DIR = "reports"
 """The folder, inside the data folder, that keeps crash reports."""
 SEEN_SUFFIX = ".seen.json"
 """A kept draft the person has been shown ends in this (it is never deleted)."""
-
-CRISIS_LINE = (
-    "If you need someone now: call your local emergency number, or find a helpline "
-    "for your country at findahelpline.com."
-)
-"""Shown whenever the app cannot go on, so help is never out of reach."""
 
 
 @dataclass(frozen=True)

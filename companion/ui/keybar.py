@@ -125,17 +125,17 @@ class KeyBar(Widget, can_focus=False):
         room = self.size.width
         tail = None
         if palette is not None:
-            key, shown, words, works = palette
-            tail = self._piece(shown, words, works, compact=True)
+            tail_key, shown, words, tail_works = palette
+            tail = self._piece(shown, words, tail_works, compact=True)
             room = max(room - cell_len(tail.plain) - 1, 0)
         if cell_len(line.plain) > room:  # a key that does not fit is left out whole
             spans = [span for span in spans if span[1] <= room]
             line.truncate(spans[-1][1] if spans else 0)
-        if palette is not None and tail is not None:
+        if tail is not None:
             line.append(" " * (room - cell_len(line.plain)))
             line.append("▏", DIM)
             line.append_text(tail)
-            spans.append((room + 1, room + 1 + cell_len(tail.plain), palette[0], palette[3]))
+            spans.append((room + 1, room + 1 + cell_len(tail.plain), tail_key, tail_works))
         self._spans = spans
         return line
 

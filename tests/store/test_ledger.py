@@ -412,18 +412,27 @@ def test_changes_the_disk_refuses_wait_in_memory_and_are_written_in_order(
     again.close()
 
 
+SAVED_AT = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+"""The clock of the folders made by ``three_reasons_two_folded``."""
+
+
+def three_reasons_two_folded(root: Path) -> None:
+    """Three reasons saved, the first two folded into the data file (so it has a
+    backup), the third only in the journal."""
+    repo = Repository.open(root, now=lambda: SAVED_AT)
+    for n, text in enumerate(("first", "second", "third")):
+        repo.save_reason(Reason(text=text, created_at=SAVED_AT, position=n))
+        if text != "third":
+            repo.ledger.fold_here()
+    repo.close()
+
+
 @pytest.mark.parametrize("damage", ["emptied", "cut short", "overwritten"])
 def test_damage_to_the_data_file_loses_no_save(tmp_path: Path, damage: str) -> None:
     """The data file emptied, cut short or overwritten in place after three saves (two
     folded into it, one in the journal): the next start restores the newest backup and
     puts every later save back from the journal, so all three are there, and says so."""
-    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-    repo = Repository.open(tmp_path, now=lambda: now)
-    for n, text in enumerate(("first", "second", "third")):
-        repo.save_reason(Reason(text=text, created_at=now, position=n))
-        if text != "third":
-            repo.ledger.fold_here()
-    repo.close()
+    three_reasons_two_folded(tmp_path)
     data_file = tmp_path / "data.json"
     whole = data_file.read_bytes()
     with open(data_file, "r+b") as file:  # in place: the same file, as a stray write is
@@ -433,7 +442,7 @@ def test_damage_to_the_data_file_loses_no_save(tmp_path: Path, damage: str) -> N
             file.truncate(len(whole) // 2)
         else:
             file.write(b"\0" * len(whole))
-    again = Repository.open(tmp_path, now=lambda: now)
+    again = Repository.open(tmp_path, now=lambda: SAVED_AT)
     try:
         assert [reason.text for reason in again.reasons] == ["first", "second", "third"]
         assert again.recovery is not None
@@ -448,13 +457,7 @@ def test_a_damaged_file_on_a_full_disk_still_opens_from_its_backup(
     """The data file is damaged and the disk is full, so the restored copy cannot be
     written: the folder still opens, from the backup and the journal, in memory; the
     message says so; and no file is changed, except the damaged one set aside."""
-    now = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-    repo = Repository.open(tmp_path, now=lambda: now)
-    for n, text in enumerate(("first", "second", "third")):
-        repo.save_reason(Reason(text=text, created_at=now, position=n))
-        if text != "third":
-            repo.ledger.fold_here()
-    repo.close()
+    three_reasons_two_folded(tmp_path)
     (tmp_path / "data.json").write_bytes(b'{"app": "companion", "tab')
     from companion.store import durable
 
@@ -462,7 +465,7 @@ def test_a_damaged_file_on_a_full_disk_still_opens_from_its_backup(
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(durable, "replace_file", full)
-    again = Repository.open(tmp_path, now=lambda: now)
+    again = Repository.open(tmp_path, now=lambda: SAVED_AT)
     try:
         assert [reason.text for reason in again.reasons] == ["first", "second", "third"]
         assert again.recovery is not None and again.recovery.unwritten
@@ -470,7 +473,7 @@ def test_a_damaged_file_on_a_full_disk_still_opens_from_its_backup(
     finally:
         again.close()
     monkeypatch.undo()
-    third = Repository.open(tmp_path, now=lambda: now)
+    third = Repository.open(tmp_path, now=lambda: SAVED_AT)
     try:  # with room again, the next start restores and writes it
         assert [reason.text for reason in third.reasons] == ["first", "second", "third"]
         assert third.recovery is not None and not third.recovery.unwritten
