@@ -28,6 +28,7 @@ from companion.ui.context import Context
 from companion.ui.dialogs import ConfirmDialog, NoticeDialog
 from companion.ui.hide import HiddenScreen
 from companion.ui.loaded import instance_of
+from companion.ui.text import typed
 from companion.urge import flows as urge
 from companion.welcome import flows as welcome
 
@@ -284,7 +285,7 @@ class CompanionApp(App[None]):
             self.push_screen(
                 ConfirmDialog(
                     "Not written yet",
-                    f"{ledger.waiting_why} Quit anyway and lose what was saved since?",
+                    typed(f"{ledger.waiting_why} Quit anyway and lose what was saved since?"),
                     yes="Quit anyway",
                     no="Stay",
                 ),

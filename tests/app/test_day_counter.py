@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 
 import pytest
@@ -538,3 +539,30 @@ async def test_a_brief_exception_is_named_in_the_count_of_slips(make_app, data_d
         await pilot.pause()
         text = screen_text(app)
         assert "Slips logged: 2 (1 brief exception). Recent stretches:" in text
+
+
+async def test_a_folder_name_with_brackets_reads_as_written_when_quitting_asks(
+    tmp_path, clock, monkeypatch
+) -> None:
+    """A data folder named with square brackets: the question before quitting, which
+    names the folder, shows its name exactly as it is, never read as markup."""
+    from companion.app import build_app
+
+    folder = tmp_path / "my [bold]folder[/]"
+    seed(folder, start=date(2026, 10, 1))
+    app = build_app(folder, clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+
+        def refused(_ops: object) -> None:
+            raise OSError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(app.repository.ledger.journal, "append", refused)
+        await log_a_slip_with_a_note(pilot)
+        await until_toast(pilot, "can't be written to")
+        await pilot.press("q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        asked = " ".join(str(w.render()) for w in app.screen.query(".dialog-body"))
+        assert "my [bold]folder[/]" in " ".join(asked.split()), asked
+        await pilot.press("escape")
