@@ -142,6 +142,11 @@ class CompanionApp(App[None]):
         text = crash.read_drafts(kept)
         if not kept:
             return
+
+        def kept_as_seen(_closed: object = None) -> None:
+            if not self.repository.ledger.look:  # looking only: shown, nothing written
+                crash.mark_seen(kept)
+
         if text:
             message = (
                 "companion closed on a problem last time, while you were typing. "
@@ -150,10 +155,10 @@ class CompanionApp(App[None]):
             )
             self.push_screen(
                 NoticeDialog("What you were writing", message),
-                lambda _closed: crash.mark_seen(kept),
+                kept_as_seen,
             )
         else:
-            crash.mark_seen(kept)
+            kept_as_seen()
 
     def _handle_exception(self, error: Exception) -> None:
         """Something unexpected: keep what was being typed and a report in the data
@@ -314,14 +319,19 @@ def _settle_memory() -> None:
 
 
 def build_app(
-    data_dir: Path, clock: Clock | None = None, rng: random.Random | None = None
+    data_dir: Path,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+    *,
+    look: bool = False,
 ) -> CompanionApp:
     """The one way to build the app, for the command line and the tests alike.
 
     Opens (and locks) the data folder; raises a StoreError subclass with a plain
-    message when that can't be done.
+    message when that can't be done. With ``look`` the folder is only read: nothing in
+    it is changed, and what is saved stays in memory until the app quits.
     """
-    repository = Repository.open(data_dir, None if clock is None else clock.now)
+    repository = Repository.open(data_dir, None if clock is None else clock.now, look=look)
     # What the imports and the opened data made lives as long as the app: set aside from
     # the cycle collector now, its first full round while the screen is built does not
     # walk through all of it (40 ms at start with years of data).

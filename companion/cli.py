@@ -56,26 +56,29 @@ def quiet_textual(environ: MutableMapping[str, str]) -> list[str]:
     return names
 
 
-def rescue(root: Path, error: StoreError) -> bool:
+def rescue(root: Path, error: StoreError, *, looked: bool = False) -> str | None:
     """The data could not be opened: show where to turn and what can be done, and do
-    what the person chooses. True to try opening again, False when they quit."""
-    from companion.rescue.choices import carry_out, situation
+    what the person chooses. The choice made (the caller opens the data again, or to
+    look at only), or None when they quit."""
+    from companion.rescue.choices import LOOK, carry_out, situation
     from companion.rescue.screen import RescueApp
 
-    found = situation(root, error)
+    found = situation(root, error, looked=looked)
     # Without a terminal (a script, a pipe) there is no screen to show: the message only.
     choice = RescueApp(found).run() if sys.stdin.isatty() and sys.stdout.isatty() else None
     if choice is None:
         print(f"companion: {error}", file=sys.stderr)
         print(CRISIS_LINE, file=sys.stderr)
-        return False
+        return None
+    if choice == LOOK:
+        return choice
     try:
         carry_out(choice, root)
     except OSError as problem:
         print(f"companion: that could not be done: {problem.strerror or problem}.", file=sys.stderr)
         print(CRISIS_LINE, file=sys.stderr)
-        return False
-    return True
+        return None
+    return choice
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,13 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     from companion.store.problems import StoreError
     from companion.ui import crash
 
+    look = looked = False
     while True:
         try:
-            app = build_app(root)
+            app = build_app(root, look=look)
             break
         except StoreError as error:
-            if not rescue(root, error):
+            looked = looked or look
+            choice = rescue(root, error, looked=looked)
+            if choice is None:
                 return 1
+            look = choice == "look"
     try:
         app.run()
     except Exception as error:  # outside the app's own loop: the same care, no traceback

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from companion.store import journal
 from companion.store.durable import BACKUP_DIR_NAME, FILE_NAME, SCHEMA_VERSION
 from companion.store.problems import AlreadyOpenError, NewerVersionError, StoreError
 
+LOOK = "look"
+"""Open the data to read only: nothing in the folder is changed."""
 FRESH = "fresh"
 """Set the data aside and start with an empty folder."""
 BACKUP = "backup"
@@ -33,7 +36,25 @@ class Situation:
     problem: str
     """The store's own plain message."""
     choices: tuple[str, ...]
-    """Among FRESH and BACKUP, the ones that can be done here."""
+    """Among LOOK, BACKUP and FRESH, the ones that can be done here."""
+
+
+def _readable(path: Path) -> bool:
+    """Whether ``path`` is a data file in a form this version reads (not a link)."""
+    try:
+        document = json.loads(path.read_bytes()) if not path.is_symlink() else None
+    except (OSError, ValueError):
+        return False
+    version = document.get("schema_version") if isinstance(document, dict) else None
+    return isinstance(version, int) and 0 <= version <= SCHEMA_VERSION
+
+
+def _has_journal(root: Path) -> bool:
+    """Whether changes were saved in the journal (a folder not yet folded has no file)."""
+    try:
+        return bool(journal.segments(root))
+    except OSError:
+        return False
 
 
 def readable_backups(root: Path) -> list[Path]:
@@ -43,25 +64,21 @@ def readable_backups(root: Path) -> list[Path]:
         names = sorted(folder.iterdir(), reverse=True)
     except OSError:
         return []
-    found = []
-    for path in names:
-        try:
-            document = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            continue
-        version = document.get("schema_version") if isinstance(document, dict) else None
-        if isinstance(version, int) and version <= SCHEMA_VERSION:
-            found.append(path)
-    return found
+    return [path for path in names if _readable(path)]
 
 
-def situation(root: Path, error: StoreError) -> Situation:
-    """What the person can do about ``error``, found without writing anything."""
-    if isinstance(error, AlreadyOpenError):
-        return Situation(root, str(error), ())
-    writable = root.is_dir() and os.access(root, os.W_OK)
+def situation(root: Path, error: StoreError, *, looked: bool = False) -> Situation:
+    """What the person can do about ``error``, found without writing anything
+    (``looked``: opening the data to look at has been tried, and failed too)."""
+    backups = readable_backups(root)
     choices: list[str] = []
-    if writable and isinstance(error, NewerVersionError) and readable_backups(root):
+    saved = backups or _readable(root / FILE_NAME) or _has_journal(root)
+    if not looked and saved:
+        choices.append(LOOK)
+    if isinstance(error, AlreadyOpenError):
+        return Situation(root, str(error), tuple(choices))
+    writable = root.is_dir() and os.access(root, os.W_OK)
+    if writable and isinstance(error, NewerVersionError) and backups:
         choices.append(BACKUP)
     if writable:
         choices.append(FRESH)

@@ -22,18 +22,24 @@ from companion.domain.helplines import (
     load_shipped,
     shipped_text,
 )
-from companion.rescue.choices import BACKUP, FRESH, Situation
+from companion.rescue.choices import BACKUP, FRESH, LOOK, Situation
 from companion.ui.hide import HiddenScreen
 from companion.ui.keybar import KeyBar
 from companion.ui.text import typed
 
 WORDS = {
+    LOOK: "Look at your data without changing anything (l)",
     BACKUP: "Open the newest backup this version can read (b)",
     FRESH: "Start fresh: your files are moved aside, nothing is deleted (f)",
 }
 """The button for each choice."""
 
 AFTER = {
+    LOOK: (
+        "companion opens your data to read, as it was last saved (or from the newest "
+        "backup it can read). Nothing in the folder is changed or locked. What you add "
+        "while looking is kept only until you quit."
+    ),
     BACKUP: (
         "The newer data file, its journal and the backups this version cannot read are "
         "moved into a folder beside them, and the newest backup it can read is opened. "
@@ -65,6 +71,7 @@ class RescueApp(App[str | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "hide", "Hide", priority=True),
+        Binding("l", f"choose('{LOOK}')", "Look only"),
         Binding("b", f"choose('{BACKUP}')", "Open the backup"),
         Binding("f", f"choose('{FRESH}')", "Start fresh"),
         Binding("q", "quit_here", "Quit"),

@@ -206,12 +206,16 @@ class DataFolder:
         now: Callable[[], datetime] = _utc_now,
         name: str = FILE_NAME,
         locked: bool = True,
+        look: bool = False,
     ) -> None:
         """Describe the folder; nothing on disk is touched until :meth:`open`.
 
         ``name`` is the file's name in the folder (its backups and temp files are named
         after it). With ``locked=False`` the folder's instance lock is neither taken nor
         needed: the caller holds another lock that keeps writers of this file apart.
+        With ``look`` the folder is only read: no lock is taken, nothing on the disk is
+        changed (a damaged file is left where it is, a backup is used from memory, one
+        written by a newer version is passed over) and every write is refused.
         """
         if backups < 0:
             raise ValueError("backups must be zero or more")
@@ -220,7 +224,13 @@ class DataFolder:
         self._stem = name.removesuffix(".json")
         self._temp_prefix = f".{self._stem}."
         self._backup_pattern = re.compile(re.escape(self._stem) + r"-(\d+)\.json")
-        self._locked = locked
+        self._locked = locked and not look
+        self.look = look
+        self.looked_at: Path | None = None
+        """Looking only: the backup shown, when the data file itself could not be."""
+        self.looked_past_newer = False
+        """Looking only: the data file was saved by a newer version, so its journal (which
+        that version wrote) is not read over the backup shown."""
         self.backup_dir = self.root / BACKUP_DIR_NAME
         self.backups = backups
         self.recovery: Recovery | None = None
@@ -261,6 +271,8 @@ class DataFolder:
         self.lock()
         try:
             self._load()
+            if self.look:
+                return
             self._remove_stale_temps()
             self._separate_backups()
             self.privacy_problem = self._make_private()
@@ -278,6 +290,8 @@ class DataFolder:
         """Make the folder if needed and take its instance lock (``open`` does this too);
         raise AlreadyOpenError when another copy of the app holds it."""
         os.umask(0o077)
+        if self.look:
+            return
         # A copy of the app that was just killed can hold the lock a moment longer (a
         # process it was starting has its files open until it has started): wait a
         # little before calling it a second copy.
@@ -332,6 +346,8 @@ class DataFolder:
 
     def write(self, tables: Tables) -> None:
         """Save ``tables`` atomically; raise SaveError and change nothing if that fails."""
+        if self.look:
+            raise SaveError(f"Could not save: the data is open to look at only. {_NOTHING_LOST}")
         if self._tables is None or not self._holds_lock:
             if self._load_failed:
                 raise SaveError(
@@ -524,12 +540,17 @@ class DataFolder:
             raw: bytes | None = self.path.read_bytes()
         except FileNotFoundError:
             raw = None
+        newer = False
         if raw is not None:
             try:
                 loaded = _examine(raw, self.path)
                 tables = self._prepare(loaded)
             except Damaged:
                 pass
+            except NewerVersionError:
+                if not self.look:
+                    raise
+                newer = True
             except _NotUpgradable as error:
                 raise UnreadableError(
                     f"The data in {self.path} was saved by an older version that this one "
@@ -555,6 +576,11 @@ class DataFolder:
                 "backup. Nothing was changed; the file is still there."
             )
         backup, loaded = found
+        if self.look:
+            self._tables = loaded.tables
+            self.looked_at = backup
+            self.looked_past_newer = newer
+            return
         try:
             data, stored = self._encode(loaded.tables)
         except (TypeError, ValueError, RecursionError, Damaged) as error:
@@ -586,6 +612,10 @@ class DataFolder:
                 loaded = _examine(path.read_bytes(), path)
                 tables = self._prepare(loaded)
             except (OSError, Damaged, _NotUpgradable):
+                continue
+            except NewerVersionError:
+                if not self.look:
+                    raise
                 continue
             return path, _Loaded(tables, loaded.version, loaded.saved_at)
         return None

@@ -159,6 +159,13 @@ def waiting_message(error: OSError, root: Path, *, from_the_start: bool = False)
     )
 
 
+LOOK_MESSAGE = (
+    "Your data is open to look at only: nothing in its folder is changed. What you add "
+    "now is kept only while companion stays open, and is gone when you quit."
+)
+"""What the person reads while looking without changing anything."""
+
+
 @contextlib.contextmanager
 def fold_lock(root: Path, wait: float) -> Iterator[bool]:
     """Hold the fold lock for a block, waiting up to ``wait`` seconds; yields whether it
@@ -234,10 +241,17 @@ class Ledger:
     """The data folder as the app uses it: read once at open, one journal line per save."""
 
     def __init__(
-        self, root: Path, layout: Layout, *, now: Callable[[], datetime] = _utc_now
+        self,
+        root: Path,
+        layout: Layout,
+        *,
+        now: Callable[[], datetime] = _utc_now,
+        look: bool = False,
     ) -> None:
-        """Describe the folder; nothing on disk is touched until :meth:`open`."""
+        """Describe the folder; nothing on disk is touched until :meth:`open`. With
+        ``look`` it is only read, never written: what is saved stays in memory."""
         self.root = Path(root)
+        self.look = look
         self.layout = layout
         self._now = now
         self.folder = DataFolder(
@@ -246,6 +260,7 @@ class Ledger:
             validate=validate_with_meta(layout.validate),
             migrations=layout.migrations,
             now=now,
+            look=look,
         )
         self.journal = Journal(self.root)
         self._tables: Tables = {}
@@ -284,7 +299,8 @@ class Ledger:
     def open(self) -> None:
         """Lock the folder, read the snapshot and replay the journal over it."""
         self.folder.lock()  # before anything is written, even the fold lock's file
-        with fold_lock(self.root, wait=10.0):
+        held = contextlib.nullcontext(False) if self.look else fold_lock(self.root, wait=10.0)
+        with held:
             self.folder.open()
             try:
                 # Records are replaced whole, never changed in place: copying the
@@ -292,7 +308,9 @@ class Ledger:
                 tables = {name: dict(table) for name, table in self.folder.tables.items()}
                 meta = Meta.take(tables)
                 upgraded = meta is not None
-                if meta is None:
+                if meta is None and self.look:  # an older layout is read as it is
+                    meta = Meta(journal=1, next_ids={}, tallies={})
+                elif meta is None:
                     meta = self._settle_old_layout(tables)
                 self._start(tables, meta)
                 # Only a snapshot written before its tables kept totals needs its count
@@ -312,7 +330,9 @@ class Ledger:
         self._tallies = {
             name: make(stored.get(name)) for name, make in (self.layout.tallies or {}).items()
         }
-        replayed = journal_files.replay(self.root, meta.journal)
+        # A newer version's journal is not read over an older backup shown to look at.
+        last = meta.journal if self.folder.looked_past_newer else None
+        replayed = journal_files.replay(self.root, meta.journal, before=last)
         for op in replayed.ops:
             self._apply(op)
         self.damaged_lines = replayed.damaged
@@ -321,6 +341,11 @@ class Ledger:
             self._count_afresh(name)
         self._fold_soon = bool(missing)
         self._journal_from = meta.journal
+        if self.look:
+            self.waiting_why = LOOK_MESSAGE
+            if self.folder.looked_at is not None:
+                self.waiting_why += f" What you see is the backup {self.folder.looked_at}."
+            return
         try:
             self.journal.open(at_least=meta.journal)
         except OSError as error:
@@ -364,6 +389,8 @@ class Ledger:
     def write_waiting(self) -> bool:
         """Write the changes the disk refused so far, in order; True when none is left
         waiting (they stay in memory, and waiting, while the disk still refuses)."""
+        if self.look:
+            return False
         try:
             if not self.journal.is_open:
                 self.journal.open(at_least=self._journal_from)

@@ -76,13 +76,20 @@ class Repository:
         self._letters = Records(ledger, LETTERS, Letter.from_dict)
 
     @classmethod
-    def open(cls, root: Path, now: Callable[[], datetime] | None = None) -> Repository:
+    def open(
+        cls, root: Path, now: Callable[[], datetime] | None = None, *, look: bool = False
+    ) -> Repository:
         """Open (and lock) the data folder at ``root``; raises StoreError subclasses.
 
         ``now`` tells the folder the time, for backup names, save stamps and which
-        records are recent enough to stay in the data file.
+        records are recent enough to stay in the data file. With ``look`` the folder is
+        only read (no lock, nothing written; saves stay in memory).
         """
-        ledger = Ledger(root, LAYOUT) if now is None else Ledger(root, LAYOUT, now=now)
+        ledger = (
+            Ledger(root, LAYOUT, look=look)
+            if now is None
+            else Ledger(root, LAYOUT, now=now, look=look)
+        )
         ledger.open()
         try:
             return cls(ledger)

@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 
 from companion.domain.profile import Profile
-from companion.rescue.choices import BACKUP, FRESH, SET_ASIDE_PREFIX, carry_out, situation
+from companion.domain.reasons import Reason
+from companion.rescue.choices import BACKUP, FRESH, LOOK, SET_ASIDE_PREFIX, carry_out, situation
 from companion.rescue.screen import RescueApp
 from companion.store.durable import SCHEMA_VERSION
 from companion.store.problems import StoreError
 from companion.store.repository import Repository
 
+from ..conftest import NOW
 from .support import screen_words, until_toast
 
 LOCKS = {"data.lock", "fold.lock"}
@@ -71,7 +73,7 @@ def a_linked_data_file(root: Path) -> None:
 CASES: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
     "empty-file": (empty_file_no_backups, "could not be read", (FRESH,)),
     "folder-as-file": (a_folder_named_like_the_file, "Could not read the data", (FRESH,)),
-    "newer-version": (newer_version_with_older_backups, "newer version", (BACKUP, FRESH)),
+    "newer-version": (newer_version_with_older_backups, "newer version", (LOOK, BACKUP, FRESH)),
     "linked-file": (a_linked_data_file, "is a link to", (FRESH,)),
 }
 
@@ -123,7 +125,7 @@ async def test_a_second_copy_shows_where_to_turn_and_offers_no_change(tmp_path: 
     first = Repository.open(root)
     try:
         found = situation(root, opening_fails(root))
-        assert found.choices == ()
+        assert found.choices == (LOOK,)
         app = RescueApp(found)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -135,6 +137,83 @@ async def test_a_second_copy_shows_where_to_turn_and_offers_no_change(tmp_path: 
             await pilot.press("q")
     finally:
         first.close()
+
+
+def every_file(root: Path) -> dict[str, str]:
+    """Every file under ``root``, lock files included, with a hash of its bytes."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+async def test_looking_while_another_copy_is_open_changes_nothing(tmp_path: Path, clock) -> None:
+    """l beside a copy that holds the folder: the data opens to read, says so, shows
+    what is saved, keeps a new reason in memory only, and asks before quitting loses
+    it; not one file in the folder is made, changed or removed."""
+    from companion.app import build_app
+
+    root = tmp_path / "data"
+    saved(root, "Sam")
+    first = Repository.open(root)
+    try:
+        first.save_reason(Reason(text="kept by the first window", created_at=NOW))
+        app = RescueApp(situation(root, opening_fails(root)))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("l")
+        assert app.return_value == LOOK
+        before = every_file(root)
+        looking = build_app(root, clock, look=True)
+        looking.NOTIFICATION_TIMEOUT = 600
+        async with looking.run_test(size=(100, 30), notifications=True) as pilot:
+            shown = await until_toast(pilot, "open to look at only")
+            assert "nothing in its folder is changed" in shown
+            assert "kept by the first window" in screen_words(looking)
+            await pilot.press("3", "a", *"written while looking", "ctrl+s")
+            await pilot.pause()
+            assert "written while looking" in screen_words(looking)
+            await pilot.press("q")
+            await pilot.pause()
+            assert looking.is_running  # it asks first
+            assert "Quit anyway" in screen_words(looking)
+            await pilot.press("enter")
+        assert every_file(root) == before
+        assert [reason.text for reason in first.reasons] == ["kept by the first window"]
+    finally:
+        first.close()
+
+
+def test_looking_at_a_newer_file_shows_the_newest_backup_and_moves_nothing(
+    tmp_path: Path,
+) -> None:
+    """A data file from a newer version: looking shows the newest backup this version
+    reads, from memory (the newer file and its journal stay exactly where they are), and
+    refuses to write."""
+    root = tmp_path / "data"
+    newer_version_with_older_backups(root)
+    before = every_file(root)
+    repo = Repository.open(root, look=True)
+    try:
+        assert repo.profile.alias == "Sam 1"  # what the newest readable backup holds
+        assert repo.ledger.read_only and repo.folder.looked_at is not None
+        assert str(repo.folder.looked_at) in (repo.ledger.waiting_why or "")
+        repo.save_reason(Reason(text="only in memory", created_at=NOW))
+        assert [reason.text for reason in repo.reasons] == ["only in memory"]
+        assert repo.ledger.waiting and not repo.ledger.write_waiting()
+    finally:
+        repo.close()
+    assert every_file(root) == before
+
+
+def test_a_failed_look_is_not_offered_again(tmp_path: Path) -> None:
+    """When opening to look fails as well, the rescue screen offers only what is left."""
+    root = tmp_path / "data"
+    newer_version_with_older_backups(root)
+    error = opening_fails(root)
+    assert LOOK in situation(root, error).choices
+    assert LOOK not in situation(root, error, looked=True).choices
 
 
 async def choose_and_carry_out(root: Path, key: str, choice: str) -> Path:

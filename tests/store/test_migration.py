@@ -111,3 +111,19 @@ def test_a_letter_kept_inside_an_old_session_moves_to_the_letters(tmp_path: Path
         assert [doc["text"] for doc in repo.ledger.table(LETTERS).values()] == [words]
     finally:
         repo.close()
+
+
+def test_a_year_old_folder_can_be_looked_at_without_upgrading_it(tmp_path: Path) -> None:
+    """Opened to look at only, the old file shows every record, upgraded in memory, and
+    the folder keeps exactly its one file: no history files, no backup, no journal."""
+    root = tmp_path / "data"
+    old_folder(root)
+    before = (root / "data.json").read_bytes()
+    repo = Repository.open(root, now=lambda: NOW, look=True)
+    try:
+        assert len(repo.urges) == 1082 and len(repo.reasons) == 150
+        assert repo.ledger.read_only
+    finally:
+        repo.close()
+    assert sorted(path.name for path in root.rglob("*")) == ["data.json"]
+    assert (root / "data.json").read_bytes() == before

@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -406,6 +407,33 @@ def test_unreadable_data_still_opens_on_where_to_turn(terminal: Terminal, tmp_pa
     assert terminal.exit_status() == 1
     assert (data / "data.json").read_bytes() == b""
     assert not [path for path in data.iterdir() if path.name.startswith("set-aside")]
+
+
+def test_a_second_window_can_look_without_changing_anything(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """While another copy holds the folder, the installed command opens on where to
+    turn; l opens the data to look at, says so, and leaves every file as it was."""
+    from companion.domain.profile import Profile
+    from companion.domain.reasons import Reason
+    from companion.store.repository import Repository
+
+    data = tmp_path / "data"
+    first = Repository.open(data)
+    try:
+        first.save_profile(Profile(alias="", welcomed=True))
+        first.save_reason(Reason(text="the first window's reason", created_at=datetime.now(UTC)))
+        before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+        terminal.start("--data", str(data))
+        terminal.wait_for("If you need someone now", "already open")
+        terminal.press("l")
+        shown = terminal.wait_for("the first window's reason", "open to look at only")
+        assert "nothing in its folder is changed" in " ".join(shown.split())
+        quit_app(terminal)
+        after = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+        assert after == before
+    finally:
+        first.close()
 
 
 def files_holding(top: Path, secret: bytes, since: float, skip: Path) -> list[Path]:
