@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
+from companion.store import seal
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
     _NOTHING_LOST,
@@ -46,7 +47,7 @@ FILE_NAME = "data.json"
 """The data file inside the folder; names stay neutral on purpose."""
 LOCK_NAME = "data.lock"
 """The sidecar file that carries the single-instance lock."""
-BACKUP_DIR_NAME = "backups"
+BACKUP_DIR_NAME = seal.BACKUP_DIR_NAME
 """The folder inside the data folder that keeps earlier versions of the file."""
 APP_NAME = "companion"
 """The marker that tells our own files apart from any other JSON."""
@@ -123,7 +124,9 @@ def collector_paused() -> Iterator[None]:
 
 
 def _examine(raw: bytes, source: Path) -> _Loaded:
-    """Parse and check the envelope of a data file; raise Damaged or NewerVersionError."""
+    """Parse and check the envelope of a data file (opened first, when sealed, with its
+    folder's keys); raise Damaged or NewerVersionError."""
+    raw = seal.opened(raw, source)
     try:
         with collector_paused():
             document = json.loads(raw.decode("utf-8"))
@@ -375,7 +378,7 @@ class DataFolder:
             "tables": tables,
         }
         text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
-        data = (text + "\n").encode("utf-8")
+        data = seal.sealed((text + "\n").encode("utf-8"), self.path)
         # Read it back with the loader itself: a bug must never commit an unreadable file.
         return data, _examine(data, self.path).tables
 

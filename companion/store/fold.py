@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.store import journal as journal_files
+from companion.store import seal
 from companion.store.durable import DataFolder, Tables, _utc_now
 from companion.store.ledger import (
     SNAPSHOT_BACKUPS,
@@ -168,10 +169,14 @@ def fold(root: Path, before: int, layout: Layout, now: Callable[[], datetime] = 
 
 
 def main(argv: list[str]) -> int:
-    """Fold the journal of the data folder ``argv[0]`` below segment ``argv[1]``."""
+    """Fold the journal of the data folder ``argv[0]`` below segment ``argv[1]`` (with
+    the folder's keys read from standard input, when it is sealed)."""
     from companion.store.tables import LAYOUT
 
     try:
+        keys = sys.stdin.read() if sys.stdin is not None else ""
+        if keys.strip():
+            seal.hold(Path(argv[0]), seal.Keys.load(keys))
         fold(Path(argv[0]), int(argv[1]), LAYOUT)
     except Exception:  # a fold that fails leaves the journal in place; the app goes on
         return 1

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from companion.store.durable import sync_folder
+from companion.store.problems import Damaged
+from companion.store.seal import LINE_MARK, Keys, keys_for
 
 JOURNAL_DIR_NAME = "journal"
 """The folder inside the data folder that holds the journal's segments."""
@@ -43,23 +45,31 @@ def segment_name(number: int) -> str:
     return f"{number:06d}.jsonl"
 
 
-def encode_line(ops: list[Op]) -> bytes:
-    """One journal line for ``ops``, with its checksum and newline."""
+def encode_line(ops: list[Op], keys: Keys | None = None) -> bytes:
+    """One journal line for ``ops``, with its checksum and newline (its body sealed
+    with ``keys``, when given)."""
     body = json.dumps(ops, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     data = body.encode("utf-8")
+    if keys is not None:
+        data = keys.seal_line(data)
     return b"%08x " % zlib.crc32(data) + data + b"\n"
 
 
-def decode_line(line: bytes) -> list[Op] | None:
-    """The ops of one line, or None when it is torn or damaged."""
+def decode_line(line: bytes, keys: Keys | None = None) -> list[Op] | None:
+    """The ops of one line, or None when it is torn or damaged (or sealed, and ``keys``
+    do not open it)."""
     if not line.endswith(b"\n") or len(line) < 10 or line[8:9] != b" ":
         return None
     body = line[9:-1]
     try:
         if int(line[:8], 16) != zlib.crc32(body):
             return None
+        if body.startswith(LINE_MARK):
+            if keys is None:
+                return None
+            body = keys.open_line(body)
         ops = json.loads(body.decode("utf-8"))
-    except ValueError:
+    except (ValueError, Damaged):
         return None
     if not isinstance(ops, list) or not all(_is_op(op) for op in ops):
         return None
@@ -119,11 +129,12 @@ def segments(root: Path) -> list[Segment]:
 
 def read_lines(path: Path) -> Iterator[tuple[list[Op] | None, int]]:
     """Each line of a segment with the byte offset where it ends (None when unreadable)."""
+    keys = keys_for(path)
     with open(path, "rb") as file:
         offset = 0
         for line in file:
             offset += len(line)
-            yield decode_line(line), offset
+            yield decode_line(line, keys), offset
 
 
 def replay(root: Path, first: int, before: int | None = None) -> Replayed:
@@ -216,7 +227,7 @@ class Journal:
         cut back to where it was and the error is raised."""
         if self._fd < 0:
             raise OSError(errno.EBADF, "the journal is not open")
-        line = encode_line(ops)
+        line = encode_line(ops, keys_for(self.root))
         before = self._size
         try:
             view = memoryview(line)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from companion.store import journal as journal_files
+from companion.store import seal
 from companion.store.durable import (
     BACKUP_DIR_NAME,
     SCHEMA_VERSION,
@@ -301,6 +302,12 @@ class Ledger:
         self.folder.lock()  # before anything is written, even the fold lock's file
         held = contextlib.nullcontext(False) if self.look else fold_lock(self.root, wait=10.0)
         with held:
+            if seal.is_sealed(self.root):
+                try:
+                    self._finish_sealing()
+                except BaseException:
+                    self.folder.close()
+                    raise
             self.folder.open()
             try:
                 # Records are replaced whole, never changed in place: copying the
@@ -320,6 +327,42 @@ class Ledger:
                 self.journal.close()
                 self.folder.close()
                 raise
+
+    def _finish_sealing(self) -> None:
+        """A sealed folder opens only with its keys held; a change of passphrase that was
+        interrupted is finished first (never when only looking)."""
+        from companion.store import sealing
+
+        keys = seal.keys_for(self.root)
+        if keys is None:
+            raise seal.Locked()
+        found = seal.read_key_file(self.root)
+        if found.state != seal.SEALED and not self.look:
+            try:
+                sealing.finish(self.root, keys, found)
+            except OSError as error:
+                raise SaveError(save_message(error, self.root)) from error
+
+    def reseal(self, work: Callable[[], int]) -> int:
+        """Fold everything saved into the snapshot, then run ``work`` (which writes every
+        file of the folder again, see ``sealing``) with the journal closed and no fold
+        running; what it returns. SaveError when it cannot be done now."""
+        if self._held is not None or self.look or not self.folder.is_open:
+            raise SaveError(f"Could not do that now. {_NOTHING_LOST}")
+        if not self.wait_for_fold(60) or not self.write_waiting():
+            raise SaveError(f"Could not do that now: the disk is busy or full. {_NOTHING_LOST}")
+        self.fold_here()
+        self.journal.close()
+        try:
+            with fold_lock(self.root, wait=30.0) as taken:
+                if not taken:
+                    raise SaveError(f"Could not do that now: the disk is busy. {_NOTHING_LOST}")
+                return work()
+        except OSError as error:
+            raise SaveError(save_message(error, self.root)) from error
+        finally:
+            with contextlib.suppress(OSError):
+                self.journal.open(at_least=self._first)
 
     def _start(self, tables: Tables, meta: Meta) -> None:
         """Hold ``tables`` and replay every journal line saved after the snapshot."""
@@ -642,7 +685,7 @@ class Ledger:
             self._fold_soon = False
             self._fold = subprocess.Popen(
                 [sys.executable, "-m", "companion.store.fold", str(self.root), str(before)],
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
@@ -650,6 +693,15 @@ class Ledger:
             )
         except OSError:
             return False
+        # A sealed folder's keys go on the pipe (never in the arguments or environment,
+        # which other accounts can read): the fold reads and writes sealed files too.
+        keys = seal.keys_for(self.root)
+        stdin = self._fold.stdin
+        if stdin is not None:
+            with contextlib.suppress(OSError):
+                stdin.write(keys.dump().encode("ascii") if keys is not None else b"")
+            with contextlib.suppress(OSError):
+                stdin.close()
         return True
 
     def fold_here(self) -> bool:

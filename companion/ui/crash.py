@@ -25,7 +25,9 @@ from textual.widgets import Input
 
 from companion import __version__
 from companion.domain.helplines import CRISIS_LINE
+from companion.store import seal
 from companion.store.durable import replace_file
+from companion.store.problems import Damaged
 
 DRAFTS_DIR = "drafts"
 """The folder, inside the data folder, that keeps what was being typed at a crash."""
@@ -97,7 +99,8 @@ def keep_drafts(
         document["not_yet_written"] = waiting
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
-        replace_file(path, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+        plain = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        replace_file(path, seal.sealed(plain, path))  # sealed in a sealed folder
     except OSError:
         return None
     return path
@@ -173,9 +176,9 @@ def read_drafts(paths: list[Path]) -> str:
     parts = []
     for path in paths:
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(seal.opened(path.read_bytes(), path).decode("utf-8"))
             texts = [str(item["text"]) for item in document["texts"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, Damaged):
             continue
         parts.extend(texts)
     return "\n\n".join(parts)
