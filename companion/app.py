@@ -7,9 +7,11 @@ import gc
 import importlib.util
 import random
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -21,6 +23,7 @@ from companion.features import COMMANDS
 from companion.main_screen import MainScreen
 from companion.reasons import flows as reasons
 from companion.settings import flows as settings
+from companion.store import seal
 from companion.store.repository import Repository
 from companion.ui import crash
 from companion.ui.commands import palette
@@ -49,6 +52,16 @@ TYPED_KEY_ACTIONS = frozenset({"urge", "crisis_key", "review", "hoover"})
 OFF_COMMANDS = frozenset({"Screenshot"})
 """Textual's palette commands left out: a screenshot writes the screen outside the folder."""
 
+ACTIVITY = (
+    events.Key,
+    events.MouseDown,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+    events.Paste,
+)
+"""What counts as the person using the app (for locking when idle)."""
+IDLE_CHECK_SECONDS = 5.0
+"""How often a sealed folder's app looks whether it has been idle long enough to lock."""
 DAY_CHECK_SECONDS = 15.0
 """How often the app looks whether the local day has changed (so midnight moves the counter)."""
 
@@ -102,6 +115,10 @@ class CompanionApp(App[None]):
         self.shown_day = self.ctx.today
         self.crash: crash.Crash | None = None
         """What was kept when something unexpected stopped the app, if it did."""
+        self.locked = False
+        """The app closed to lock a sealed folder (the command line asks again)."""
+        self.last_input = self.clock.now()
+        """When the person last pressed a key or used the mouse."""
 
     # Start-up ----------------------------------------------------------------
 
@@ -112,6 +129,7 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         """Show the main screen, anything recovered, and the welcome on the first start."""
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         settings.remember_theme(self.ctx)
         if self.repository.recovery is not None:
             self.push_screen(
@@ -136,6 +154,49 @@ class CompanionApp(App[None]):
         elif self.ctx.running_urge is not None:
             self.ctx.start(urge.offer_resume(self.ctx))
 
+    # Locking --------------------------------------------------------------------
+
+    @property
+    def sealed(self) -> bool:
+        """Whether the data folder is sealed with a passphrase (so it can be locked)."""
+        keys = seal.keys_for(self.repository.folder.root)
+        return keys is not None and keys.current is not None
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note the time of every key and click (for locking when idle)."""
+        if isinstance(event, ACTIVITY):
+            self.last_input = self.clock.now()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock a sealed folder's app once it has been idle as long as the person chose."""
+        minutes = self.repository.profile.lock_minutes
+        if self.locked or not self.sealed or minutes <= 0:
+            return
+        if self.clock.now() - self.last_input >= timedelta(minutes=minutes):
+            self.lock()
+
+    def lock(self) -> None:
+        """Close on the unlock screen: what is being typed is kept (sealed) to be shown
+        after unlocking, the screen and the scrollback are cleared as for quick hide, and
+        the app lets go of the data (the command line drops the keys and this app)."""
+        if self.locked:
+            return
+        try:
+            typed_now = crash.being_typed(self)
+        except Exception:  # half-built screens: nothing more to keep
+            typed_now = []
+        waiting = list(self.repository.ledger.waiting)
+        if typed_now or waiting:  # kept sealed, and shown after unlocking
+            crash.keep_drafts(
+                self.repository.folder.root, typed_now, self.clock.now(), waiting, crash.LOCKED
+            )
+        driver = self._driver
+        if driver is not None and not driver.is_headless:
+            driver.write("\x1b[2J\x1b[3J")
+        self.locked = True
+        self.exit()
+
     def _offer_kept_drafts(self) -> None:
         """Show what was being typed when the app last closed on a problem, once."""
         kept = crash.unseen_drafts(self.repository.folder.root)
@@ -148,9 +209,13 @@ class CompanionApp(App[None]):
                 crash.mark_seen(kept)
 
         if text:
+            why = (
+                "companion locked itself while you were typing."
+                if crash.read_why(kept) == crash.LOCKED
+                else "companion closed on a problem last time, while you were typing."
+            )
             message = (
-                "companion closed on a problem last time, while you were typing. "
-                f"Here is what you had written, so it is not lost:\n\n{text}\n\n"
+                f"{why} Here is what you had written, so it is not lost:\n\n{text}\n\n"
                 f"It is also kept in {kept[-1].parent}."
             )
             self.push_screen(
@@ -305,8 +370,15 @@ class CompanionApp(App[None]):
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
-        """Let go of the data folder; every change was saved when it was made."""
+        """Let go of the data folder and of what was read from it; every change was
+        saved when it was made."""
         self.repository.close()
+        self.repository.forget()
+        self.ctx.undo_stacks.clear()
+        self.ctx.running_urge = None
+        # Textual keeps the screen composed first (the main screen, and every pane with
+        # its rows) on the app after it has gone; a locked app must not.
+        self._compose_screen = None
         gc.unfreeze()  # what was set aside can be collected again once the app is gone
 
 

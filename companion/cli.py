@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import MutableMapping
@@ -81,37 +82,77 @@ def rescue(root: Path, error: StoreError, *, looked: bool = False) -> str | None
     return choice
 
 
+def unlock(root: Path) -> bool:
+    """A sealed folder: ask for its passphrase; True once it is unlocked."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(
+            "companion: your data is sealed with a passphrase. Start companion in a "
+            "terminal to unlock it.",
+            file=sys.stderr,
+        )
+        return False
+    from companion.passphrase.unlock import UnlockApp
+
+    return bool(UnlockApp(root).run())
+
+
+def no_core_dumps() -> None:
+    """Let no crash of this process write its memory (the keys of a sealed folder,
+    what is on screen) to a core file, and keep other processes of this account from
+    reading it."""
+    import contextlib
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the app; return the exit status."""
     args = parser().parse_args(argv)
     os.umask(0o077)
     quiet_textual(os.environ)
     root = data_folder(args.data)
+    no_core_dumps()
     from companion.app import build_app
+    from companion.store import seal
     from companion.store.problems import StoreError
     from companion.ui import crash
 
     look = looked = False
     while True:
+        if seal.is_sealed(root) and seal.keys_for(root) is None and not unlock(root):
+            return 1
         try:
             app = build_app(root, look=look)
-            break
         except StoreError as error:
             looked = looked or look
             choice = rescue(root, error, looked=looked)
             if choice is None:
                 return 1
             look = choice == "look"
-    try:
-        app.run()
-    except Exception as error:  # outside the app's own loop: the same care, no traceback
-        kept = app.crash or crash.keep_after(root, error, app)
-        print(kept.message(), file=sys.stderr)
-        return 1
-    if app.crash is not None:
-        print(app.crash.message(), file=sys.stderr)
-        return 1
-    return app.return_code or 0
+            continue
+        try:
+            app.run()
+        except Exception as error:  # outside the app's own loop: the same care, no traceback
+            kept = app.crash or crash.keep_after(root, error, app)
+            print(kept.message(), file=sys.stderr)
+            return 1
+        if app.crash is not None:
+            print(app.crash.message(), file=sys.stderr)
+            return 1
+        if not app.locked:
+            return app.return_code or 0
+        # Locked: the keys and the app that showed the data are let go of before the
+        # unlock screen asks again.
+        seal.drop(root)
+        del app
+        gc.collect()
 
 
 if __name__ == "__main__":

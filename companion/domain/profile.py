@@ -17,6 +17,9 @@ URGE_MINUTES = (5, 120)
 """The shortest and longest default length of an urge session, in minutes."""
 THEME_LIMIT = 60
 """The longest theme name kept."""
+LOCK_MINUTES = (0, 240)
+"""How long the app may stay idle before it locks itself (0: never), in minutes."""
+DEFAULT_LOCK_MINUTES = 5
 
 
 def check_alias(text: str) -> str:
@@ -45,6 +48,9 @@ class Profile:
     """The colour theme chosen in the command palette; empty for the app's own."""
     guided_voice: str = "i"
     """The way of writing chosen in guided writing: a key of VOICES."""
+    lock_minutes: int = DEFAULT_LOCK_MINUTES
+    """With a passphrase: minutes without a key or a click before the app locks itself
+    (0: it never does)."""
 
     def __post_init__(self) -> None:
         """Refuse an alias that could not have been typed in; keep it trimmed."""
@@ -58,6 +64,13 @@ class Profile:
             raise ValidationError("The chosen theme's name is damaged.")
         if self.guided_voice not in VOICES:
             raise ValidationError("The chosen way of writing is damaged.")
+        low, high = LOCK_MINUTES
+        if isinstance(self.lock_minutes, bool) or not isinstance(self.lock_minutes, int):
+            raise ValidationError("The time before locking must be a whole number of minutes.")
+        if not low <= self.lock_minutes <= high:
+            raise ValidationError(
+                f"The time before locking can be from 1 to {high} minutes, or 0 for never."
+            )
 
     @property
     def them(self) -> str:
@@ -77,6 +90,7 @@ class Profile:
             "urge_minutes": self.urge_minutes,
             "theme": self.theme,
             "guided_voice": self.guided_voice,
+            "lock_minutes": self.lock_minutes,
         }
 
     @classmethod
@@ -87,10 +101,16 @@ class Profile:
         minutes = data.get("urge_minutes", 20)
         theme = data.get("theme", "")
         voice = data.get("guided_voice", "i")
+        lock = data.get("lock_minutes", DEFAULT_LOCK_MINUTES)
         if not all(isinstance(text, str) for text in (alias, theme, voice)) or not isinstance(
             welcomed, bool
         ):
             raise ValidationError("The settings record is damaged.")
         return cls(
-            alias=alias, welcomed=welcomed, urge_minutes=minutes, theme=theme, guided_voice=voice
+            alias=alias,
+            welcomed=welcomed,
+            urge_minutes=minutes,
+            theme=theme,
+            guided_voice=voice,
+            lock_minutes=lock,
         )

@@ -4,27 +4,17 @@ person chooses (see ``choices``) and then starts the app itself."""
 
 from __future__ import annotations
 
-import os
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Static
 
-from companion.domain.helplines import (
-    EVERYWHERE,
-    guess_country,
-    helplines_for,
-    line_number,
-    load_shipped,
-    shipped_text,
-)
 from companion.rescue.choices import BACKUP, FRESH, LOOK, Situation
-from companion.ui.hide import HiddenScreen
 from companion.ui.keybar import KeyBar
+from companion.ui.standalone import StandaloneApp, where_to_turn
 from companion.ui.text import typed
 
 WORDS = {
@@ -54,10 +44,9 @@ AFTER = {
 """What each choice does, in full, under its button."""
 
 
-class RescueApp(App[str | None]):
+class RescueApp(StandaloneApp[str | None]):
     """Opens in place of the app when the data cannot be used; returns the choice."""
 
-    TITLE = "companion"
     AUTO_FOCUS = None  # a focused button lower down would scroll the numbers out of view
     CSS = """
     Screen { background: $background; }
@@ -70,7 +59,7 @@ class RescueApp(App[str | None]):
     #rescue-buttons Button { margin-right: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "hide", "Hide", priority=True),
+        *StandaloneApp.BINDINGS,
         Binding("l", f"choose('{LOOK}')", "Look only"),
         Binding("b", f"choose('{BACKUP}')", "Open the backup"),
         Binding("f", f"choose('{FRESH}')", "Start fresh"),
@@ -124,45 +113,3 @@ class RescueApp(App[str | None]):
     def action_quit_here(self) -> None:
         """Leave everything as it is."""
         self.exit(None)
-
-    def action_hide(self) -> None:
-        """Blank the screen at once, until a key."""
-        if not isinstance(self.screen, HiddenScreen):
-            driver = self._driver
-            if driver is not None and not driver.is_headless:
-                driver.write("\x1b[2J\x1b[3J")
-            self.push_screen(HiddenScreen())
-
-    def bell(self) -> None:
-        """Never ring the terminal bell."""
-
-    def get_system_commands(self, screen: Any) -> Any:
-        """No palette commands here (a screenshot would write the screen outside)."""
-        return iter(())
-
-
-def where_to_turn() -> Text:
-    """The emergency and crisis numbers for the country the terminal's language suggests
-    (the ones that cover most people when it suggests none), from the list that ships
-    with the app: no data file is needed for them."""
-    text = Text()
-    try:
-        shipped = load_shipped(shipped_text())
-    except Exception:  # the list itself is damaged: the words below still help
-        shipped = None
-    country = guess_country(os.environ.get("LC_ALL") or os.environ.get("LANG") or "")
-    lines = []
-    if shipped is not None:
-        code = country if country in shipped.countries else EVERYWHERE
-        lines = helplines_for(shipped, code, ())
-        if code != EVERYWHERE:
-            text.append(f"{shipped.countries[code]}\n", style="dim")
-    for line in lines[:8]:
-        text.append(f"{line.name}  ")
-        text.append(line_number(line), style="bold")
-        text.append(f"  · {line.serves}\n" if line.serves else "\n", style="dim")
-    text.append(
-        "Anywhere: call your local emergency number, or find a helpline for your country "
-        "at findahelpline.com."
-    )
-    return text

@@ -136,6 +136,18 @@ class Repository:
         """Release the data folder; every save has already reached the disk."""
         self.ledger.close()
 
+    def forget(self) -> None:
+        """After ``close``: let go of every record read from the folder and of anything
+        still waiting for the disk (a locked app must hold nothing of the data)."""
+        for value in vars(self).values():
+            if isinstance(value, Records):
+                value.forget()
+        self._settings_doc = {}
+        self._slip_ids = {}
+        self._history = History.build(None, ())
+        self._profile = Profile()
+        self.ledger.waiting = []
+
     def _settings(self) -> dict[str, Any]:
         """The stored settings record (the caller must not change it)."""
         return self._settings_doc

@@ -150,6 +150,11 @@ class Records(Generic[R]):
         """Every record, in no particular order."""
         return list(self._items.values())
 
+    def forget(self) -> None:
+        """Let go of every record held (the folder was closed to lock it)."""
+        self._items = {}
+        self._doc_ids = {}
+
     def find(self, record_id: str) -> R | None:
         """The record with this id, if any."""
         return self._items.get(record_id)

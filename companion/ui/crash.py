@@ -33,6 +33,8 @@ DRAFTS_DIR = "drafts"
 """The folder, inside the data folder, that keeps what was being typed at a crash."""
 REPORTS_DIR = "reports"
 """The folder, inside the data folder, that keeps crash reports."""
+LOCKED = "locked"
+"""Why drafts were kept when the app locked itself (else: a problem)."""
 SEEN_SUFFIX = ".seen.json"
 """A kept draft the person has been shown ends in this (it is never deleted)."""
 
@@ -85,16 +87,21 @@ def _stamp(moment: datetime) -> str:
 
 
 def keep_drafts(
-    root: Path, texts: list[dict[str, str]], moment: datetime, waiting: list[Any] | None = None
+    root: Path,
+    texts: list[dict[str, str]],
+    moment: datetime,
+    waiting: list[Any] | None = None,
+    why: str = "problem",
 ) -> Path | None:
     """Write ``texts`` (and the saved changes still ``waiting`` for the disk, as they
-    were) to a new file in the drafts folder; its path, or None when there was nothing
-    to keep or it could not be written."""
+    were) to a new file in the drafts folder, sealed in a sealed folder; its path, or
+    None when there was nothing to keep or it could not be written. ``why``: a problem,
+    or LOCKED."""
     if not texts and not waiting:
         return None
     folder = root / DRAFTS_DIR
     path = folder / f"{_stamp(moment)}.json"
-    document: dict[str, Any] = {"kept_at": moment.isoformat(), "texts": texts}
+    document: dict[str, Any] = {"kept_at": moment.isoformat(), "texts": texts, "why": why}
     if waiting:
         document["not_yet_written"] = waiting
     try:
@@ -182,6 +189,17 @@ def read_drafts(paths: list[Path]) -> str:
             continue
         parts.extend(texts)
     return "\n\n".join(parts)
+
+
+def read_why(paths: list[Path]) -> str:
+    """Why the newest of ``paths`` was kept: LOCKED, or "problem"."""
+    for path in reversed(paths):
+        try:
+            document = json.loads(seal.opened(path.read_bytes(), path).decode("utf-8"))
+        except (OSError, ValueError, Damaged):
+            continue
+        return str(document.get("why", "problem")) if isinstance(document, dict) else "problem"
+    return "problem"
 
 
 def mark_seen(paths: list[Path]) -> None:

@@ -287,3 +287,32 @@ def test_a_key_file_damaged_with_its_copy_intact_still_opens(tmp_path: Path) -> 
     with pytest.raises(StoreError) as caught:
         seal.unlock_folder(root, "pass")
     assert "could not be read" in str(caught.value)
+
+
+def test_every_kind_of_record_and_every_file_left_behind_is_sealed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A month of heavy use whose every written word is the secret (reasons, people's
+    notes, urge notes, wins, contacts logged, slips, modes, dates, a letter), a damaged
+    copy set aside and a draft kept after a problem: once sealed, not one byte of the
+    folder holds the secret, and everything reads back with the passphrase."""
+    from benchmarks import generate
+    from companion.domain.letters import Letter
+    from companion.ui import crash
+
+    monkeypatch.setattr(generate, "_WORDS", (SECRET,))
+    root = tmp_path / "data"
+    generate.generate(root, "1m", today=NOW.date())
+    repo = Repository.open(root, now=lambda: NOW)
+    repo.save_letter(Letter(written_at=NOW, text=f"{SECRET} never sent"))
+    repo.close()
+    (root / "data.damaged-20261101-101010.json").write_text(f'{{"tables": "{SECRET}"')
+    crash.keep_drafts(root, [{"where": "ReasonDialog text", "text": SECRET}], NOW)
+    assert len(holding(root, SECRET.encode())) >= 5
+    counts = reasons_after_unlock_plain(root)
+    turn_on(root, "a long passphrase")
+    seal.KEYRING.clear()
+    assert holding(root, SECRET.encode()) == []
+    assert reasons_after_unlock(root, "a long passphrase") == counts
+    drafts = crash.unseen_drafts(root)
+    assert SECRET in crash.read_drafts(drafts)

@@ -1,0 +1,1 @@
+"""The passphrase: sealing the data folder, unlocking it, and locking the app."""
