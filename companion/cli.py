@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     look = looked = False
     while True:
         if seal.is_sealed(root) and seal.keys_for(root) is None and not unlock(root):
-            return 1
+            return 0 if sys.stdin.isatty() else 1  # quitting the prompt is no failure
         try:
             app = build_app(root, look=look)
         except StoreError as error:

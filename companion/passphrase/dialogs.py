@@ -48,7 +48,7 @@ class Passphrases:
 
 def secret(field_id: str, value: str = "") -> Field:
     """A one-line field whose letters are never shown."""
-    return Field(value, password=True, id=field_id, compact=True)
+    return Field(value, password=True, id=field_id, placeholder="type it here", compact=True)
 
 
 class PassphraseDialog(Dialog[Passphrases]):

@@ -82,7 +82,9 @@ class UnlockApp(StandaloneApp[bool | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *StandaloneApp.BINDINGS,
         Binding("ctrl+g", "where_to_turn", "Crisis", priority=True),
-        Binding("exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True),
+        Binding(  # said on the screen: it works while the field is empty
+            "exclamation_mark", "crisis_key", "Crisis", key_display="!", priority=True, show=False
+        ),
         Binding("escape", "quit_here", "Quit"),
     ]
 

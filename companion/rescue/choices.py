@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from companion.store import journal
+from companion.store import journal, seal
 from companion.store.durable import BACKUP_DIR_NAME, FILE_NAME, SCHEMA_VERSION
-from companion.store.problems import AlreadyOpenError, NewerVersionError, StoreError
+from companion.store.problems import AlreadyOpenError, Damaged, NewerVersionError, StoreError
 
 LOOK = "look"
 """Open the data to read only: nothing in the folder is changed."""
@@ -42,8 +42,9 @@ class Situation:
 def _readable(path: Path) -> bool:
     """Whether ``path`` is a data file in a form this version reads (not a link)."""
     try:
-        document = json.loads(path.read_bytes()) if not path.is_symlink() else None
-    except (OSError, ValueError):
+        raw = seal.opened(path.read_bytes(), path) if not path.is_symlink() else b"null"
+        document = json.loads(raw)
+    except (OSError, ValueError, Damaged):
         return False
     version = document.get("schema_version") if isinstance(document, dict) else None
     return isinstance(version, int) and 0 <= version <= SCHEMA_VERSION

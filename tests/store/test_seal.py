@@ -316,3 +316,24 @@ def test_every_kind_of_record_and_every_file_left_behind_is_sealed(
     assert reasons_after_unlock(root, "a long passphrase") == counts
     drafts = crash.unseen_drafts(root)
     assert SECRET in crash.read_drafts(drafts)
+
+
+def test_a_fold_in_its_own_process_reads_and_writes_sealed_files(tmp_path: Path) -> None:
+    """The background fold gets the keys on its pipe: the journal is folded into sealed
+    snapshot files, nothing plain is written, and everything reads back."""
+    root = tmp_path / "data"
+    filled(root)
+    turn_on(root, "pass phrase")
+    repo = Repository.open(root, now=lambda: NOW)
+    try:
+        repo.save_reason(Reason(text=f"{SECRET} folded in the background", created_at=NOW))
+        first = repo.ledger.journal_size
+        assert repo.fold_in_background(force=True)
+        assert repo.ledger.wait_for_fold(60)
+        assert repo.ledger._fold is not None and repo.ledger._fold.returncode == 0
+        assert repo.ledger.journal_size < first
+    finally:
+        repo.close()
+    assert holding(root, SECRET.encode()) == []
+    texts = reasons_after_unlock(root, "pass phrase")
+    assert f"{SECRET} folded in the background" in texts

@@ -436,6 +436,46 @@ def test_a_second_window_can_look_without_changing_anything(
         first.close()
 
 
+def test_a_sealed_folder_asks_first_and_locks_away_from_the_scrollback(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The installed command on a sealed folder: only the passphrase prompt, a wrong
+    passphrase changes nothing, the right one opens the data; Lock now leaves only the
+    prompt, with nothing of the data on the screen or in the scrollback."""
+    from companion.domain.profile import Profile
+    from companion.domain.reasons import Reason
+    from companion.store import seal, sealing
+    from companion.store.repository import Repository
+
+    data = tmp_path / "data"
+    repo = Repository.open(data)
+    repo.save_profile(Profile(alias="", welcomed=True))
+    repo.save_reason(Reason(text="a sealed reason", created_at=datetime.now(UTC)))
+    repo.ledger.reseal(lambda: sealing.turn_on(data, "four words of mine", None))
+    repo.close()
+    seal.KEYRING.clear()
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    terminal.start("--data", str(data))
+    terminal.wait_for("Passphrase", "Enter to open")
+    terminal.type("not mine at all")
+    terminal.press("Enter")
+    terminal.wait_for("does not open your data")
+    after = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    assert after == before
+    terminal.type("four words of mine")
+    terminal.press("Enter")
+    terminal.wait_for("a sealed reason", "1 No Contact")
+    terminal.press("C-p")
+    terminal.type("lock now")
+    terminal.wait_for("Close on the passphrase prompt")
+    terminal.press("Enter")
+    shown = terminal.wait_for("Passphrase", "Enter to open")
+    history = terminal.run("capture-pane", "-p", "-S", "-200").stdout
+    assert "a sealed reason" not in shown and "a sealed reason" not in history
+    terminal.press("Escape")
+    assert terminal.exit_status() == 0
+
+
 def files_holding(top: Path, secret: bytes, since: float, skip: Path) -> list[Path]:
     """Files under ``top`` changed since ``since`` (outside ``skip``) whose bytes hold
     ``secret``."""
