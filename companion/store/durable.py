@@ -544,6 +544,13 @@ class DataFolder:
         except FileNotFoundError:
             raw = None
         newer = False
+        if raw is not None and raw.startswith(seal.MAGIC) and seal.keys_for(self.path) is None:
+            raise UnreadableError(
+                f"Your data in {self.root} is sealed with a passphrase, but the file that "
+                f"holds its key ({seal.KEY_NAME}, and its copy in {BACKUP_DIR_NAME}) is "
+                "missing, so it cannot be opened. Nothing was changed. If you have a copy "
+                "of the folder elsewhere, its key file can be put back here."
+            )
         if raw is not None:
             try:
                 loaded = _examine(raw, self.path)

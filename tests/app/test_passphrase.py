@@ -272,3 +272,41 @@ async def test_changing_and_removing_from_the_palette(tmp_path: Path, clock) -> 
     repo = Repository.open(root)
     assert [r.text for r in repo.reasons] == [f"{SECRET} the first reason"]
     repo.close()
+
+
+async def test_an_urge_session_keeps_its_time_across_a_lock(
+    tmp_path: Path, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session running when the app locks itself is kept (sealed) with its start, and
+    offered again after unlocking, with the time that truly passed."""
+    import companion.app as app_module
+    from companion.app import build_app
+
+    monkeypatch.setattr(app_module, "IDLE_CHECK_SECONDS", 0.05)
+    root = tmp_path / "data"
+    sealed_folder(root)
+    seal.unlock_folder(root, PASSPHRASE)
+    app = build_app(root, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u", "7")
+        await pilot.pause()
+        assert app.ctx.running_urge is not None
+        clock.advance(minutes=6)
+        for _ in range(200):
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
+    assert app.locked
+    assert not app.ctx.running_urge  # let go of in memory, kept on the disk (sealed)
+    seal.KEYRING.clear()
+    clock.advance(minutes=10)
+    seal.unlock_folder(root, PASSPHRASE)
+    again = build_app(root, clock)
+    async with again.run_test(size=(100, 30)) as pilot:
+        for _ in range(200):
+            if "A session is still open" in screen_words(again):
+                break
+            await pilot.pause(0.05)
+        shown = screen_words(again)
+        assert "A session is still open" in shown and "16 minutes ago" in shown

@@ -337,3 +337,20 @@ def test_a_fold_in_its_own_process_reads_and_writes_sealed_files(tmp_path: Path)
     assert holding(root, SECRET.encode()) == []
     texts = reasons_after_unlock(root, "pass phrase")
     assert f"{SECRET} folded in the background" in texts
+
+
+def test_sealed_data_without_its_key_file_says_so_and_changes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    filled(root, folds=1)
+    turn_on(root, "pass phrase")
+    seal.KEYRING.clear()
+    for path in seal.key_paths(root):
+        path.unlink()
+    before = every_file(root)
+    with pytest.raises(StoreError) as caught:
+        Repository.open(root)
+    assert "sealed with a passphrase" in str(caught.value) and "data.key" in str(caught.value)
+    after = every_file(root)
+    assert {k: v for k, v in after.items() if not k.endswith(".lock")} == {
+        k: v for k, v in before.items() if not k.endswith(".lock")
+    }
