@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FixedClock
+from companion.store import seal, sealing
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 """The moment every test starts at, unless it moves the clock."""
@@ -39,6 +41,33 @@ def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture(autouse=True)
+def _no_keys_left() -> Iterator[None]:
+    """No test leaves the keys of a sealed folder held for the next one."""
+    yield
+    seal.KEYRING.clear()
+
+
+CHEAP_COST = seal.Cost(iterations=1, lanes=1, memory_kib=8)
+"""An Argon2id cost low enough for tests (a real unlock raises it to the default)."""
+
+
+@pytest.fixture
+def cheap_seal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stretch passphrases cheaply in this test."""
+    monkeypatch.setattr(seal, "DEFAULT_COST", CHEAP_COST)
+    monkeypatch.setattr(sealing, "DEFAULT_COST", CHEAP_COST)
+
+
+def every_file(root: Path) -> dict[str, str]:
+    """Every file under ``root``, lock files included, with a hash of its bytes."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture

@@ -68,3 +68,32 @@ def test_quick_run_writes_a_row_of_figures_for_each_size(tmp_path: Path) -> None
         if name != "bare":
             for column in (c for c in columns if "med / p95" in c):
                 assert len(NUMBER.findall(row[column])) == 2, f"{name} {column}: {row[column]}"
+
+
+SEALED_QUICK = ("--sizes", "1m", "--runs", "1")
+"""The sealed benchmark on a month of data, one opening timed."""
+
+
+@pytest.mark.timeout(600)
+def test_the_sealed_benchmark_writes_plain_and_sealed_rows(tmp_path: Path) -> None:
+    """``python -m benchmarks.sealed`` on a month of data: a plain and a sealed row, each
+    with its opening and save figures, and the sealed one with the files it sealed."""
+    out = tmp_path / "sealed.md"
+    env = {**os.environ, "COMPANION_BENCH_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.sealed", *SEALED_QUICK, "--out", str(out)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=500,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-4000:]
+    rows = rows_of(out.read_text(encoding="utf-8"))
+    assert sorted(rows) == ["1m plain", "1m sealed"]
+    for row in rows.values():
+        assert NUMBER.search(row["open ms (median)"])
+        assert len(NUMBER.findall(row["one save ms (med / p95)"])) == 2
+    assert re.search(r"\(\d+ files\)", rows["1m sealed"]["sealing ms"])

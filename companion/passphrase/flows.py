@@ -48,22 +48,34 @@ async def _rewrite(ctx: Context, doing: str, work: Any) -> int | None:
     return ctx.try_save(ctx.repository.ledger.reseal, work)
 
 
+async def _ask(
+    ctx: Context, *, current: bool, new: bool, title: str, save: str
+) -> Passphrases | None:
+    """The passphrases typed in a dialog, the current one checked (the dialog opens again
+    with what was typed while it is refused); None when cancelled."""
+    from companion.passphrase.dialogs import PassphraseDialog, Passphrases
+
+    def checked(value: Passphrases) -> Passphrases:
+        if current:
+            _check_current(ctx, value.current)
+        return value
+
+    return await ctx.until_saved(
+        lambda draft: PassphraseDialog(draft, current=current, new=new, title=title, save=save),
+        Passphrases(),
+        checked,
+    )
+
+
 async def set_passphrase(ctx: Context) -> None:
     """Seal every file with a new passphrase, typed twice."""
-    from companion.passphrase.dialogs import PassphraseDialog, Passphrases
     from companion.store import sealing
 
     if is_sealed(ctx):
         await change_passphrase(ctx)
         return
     root = ctx.repository.folder.root
-    chosen: Passphrases | None = await ctx.until_saved(
-        lambda draft: PassphraseDialog(
-            draft, current=False, new=True, title="Set a passphrase", save="Seal my data"
-        ),
-        Passphrases(),
-        lambda value: value,
-    )
+    chosen = await _ask(ctx, current=False, new=True, title="Set a passphrase", save="Seal my data")
     if chosen is None:
         return
     count = await _rewrite(
@@ -84,19 +96,14 @@ async def set_passphrase(ctx: Context) -> None:
 
 async def change_passphrase(ctx: Context) -> None:
     """Seal every file again under a new passphrase (the current one asked first)."""
-    from companion.passphrase.dialogs import PassphraseDialog, Passphrases
     from companion.store import sealing
 
     if not is_sealed(ctx):
         await set_passphrase(ctx)
         return
     root = ctx.repository.folder.root
-    chosen: Passphrases | None = await ctx.until_saved(
-        lambda draft: PassphraseDialog(
-            draft, current=True, new=True, title="Change the passphrase", save="Change it"
-        ),
-        Passphrases(),
-        lambda value: (_check_current(ctx, value.current), value)[1],
+    chosen = await _ask(
+        ctx, current=True, new=True, title="Change the passphrase", save="Change it"
     )
     if chosen is None:
         return
@@ -114,19 +121,14 @@ async def change_passphrase(ctx: Context) -> None:
 
 async def remove_passphrase(ctx: Context) -> None:
     """Write every file back as plain JSON (the current passphrase asked first)."""
-    from companion.passphrase.dialogs import PassphraseDialog, Passphrases
     from companion.store import sealing
 
     if not is_sealed(ctx):
         ctx.notify("Your data has no passphrase to remove.", title="Nothing to remove")
         return
     root = ctx.repository.folder.root
-    chosen: Passphrases | None = await ctx.until_saved(
-        lambda draft: PassphraseDialog(
-            draft, current=True, new=False, title="Remove the passphrase", save="Continue"
-        ),
-        Passphrases(),
-        lambda value: (_check_current(ctx, value.current), value)[1],
+    chosen = await _ask(
+        ctx, current=True, new=False, title="Remove the passphrase", save="Continue"
     )
     if chosen is None:
         return

@@ -5,9 +5,7 @@ locking when idle lets go of every record; change and removal."""
 from __future__ import annotations
 
 import gc
-import hashlib
 import types
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,32 +17,14 @@ from companion.domain.reasons import Reason
 from companion.passphrase.unlock import UnlockApp
 from companion.store import seal, sealing
 from companion.store.repository import Repository
-from companion.store.seal import Cost
 
-from ..conftest import NOW
+from ..conftest import NOW, every_file
 from .support import screen_words, seed, until_toast
+
+pytestmark = pytest.mark.usefixtures("cheap_seal")
 
 SECRET = "kept-only-sealed-41c9"
 PASSPHRASE = "four words of mine"
-CHEAP = Cost(iterations=1, lanes=1, memory_kib=8)
-
-
-@pytest.fixture(autouse=True)
-def cheap_stretching(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Stretch passphrases cheaply here; forget every key after each test."""
-    monkeypatch.setattr(seal, "DEFAULT_COST", CHEAP)
-    monkeypatch.setattr(sealing, "DEFAULT_COST", CHEAP)
-    yield
-    seal.KEYRING.clear()
-
-
-def every_file(root: Path) -> dict[str, str]:
-    """Every file under ``root`` with a hash of its bytes."""
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def holding(root: Path, secret: str) -> list[Path]:
@@ -60,6 +40,28 @@ def sealed_folder(root: Path) -> None:
     repo.ledger.reseal(lambda: sealing.turn_on(root, PASSPHRASE, None))
     repo.close()
     seal.KEYRING.clear()
+
+
+def unlocked(tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Any]:
+    """A sealed folder with a secret reason, unlocked, and the app built on it (looking
+    for idle time every moment)."""
+    import companion.app as app_module
+    from companion.app import build_app
+
+    monkeypatch.setattr(app_module, "IDLE_CHECK_SECONDS", 0.05)
+    root = tmp_path / "data"
+    sealed_folder(root)
+    seal.unlock_folder(root, PASSPHRASE)
+    return root, build_app(root, clock)
+
+
+async def until_locked(pilot: Any) -> None:
+    """Wait until the app has closed to lock (it checks for idle time every moment)."""
+    for _ in range(400):
+        if not pilot.app.is_running:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app did not lock")
 
 
 async def palette(pilot: Any, title: str) -> None:
@@ -185,14 +187,9 @@ async def test_idle_time_locks_the_app_and_lets_go_of_every_record(
     """With the injected clock moved past the idle time, the app closes to lock: it no
     longer holds a record (no string reachable from it holds the secret), and the text
     being typed is kept sealed, to be shown after unlocking."""
-    import companion.app as app_module
     from companion.app import build_app
 
-    monkeypatch.setattr(app_module, "IDLE_CHECK_SECONDS", 0.05)
-    root = tmp_path / "data"
-    sealed_folder(root)
-    seal.unlock_folder(root, PASSPHRASE)
-    app = build_app(root, clock)
+    root, app = unlocked(tmp_path, clock, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert f"{SECRET} the first reason" in screen_words(app)
@@ -202,10 +199,7 @@ async def test_idle_time_locks_the_app_and_lets_go_of_every_record(
         await pilot.pause(0.3)
         assert app.is_running  # five minutes by default
         clock.advance(minutes=2)
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await until_locked(pilot)
     assert app.locked
     gc.collect()
     found = path_to(app, SECRET)
@@ -279,24 +273,16 @@ async def test_an_urge_session_keeps_its_time_across_a_lock(
 ) -> None:
     """A session running when the app locks itself is kept (sealed) with its start, and
     offered again after unlocking, with the time that truly passed."""
-    import companion.app as app_module
     from companion.app import build_app
 
-    monkeypatch.setattr(app_module, "IDLE_CHECK_SECONDS", 0.05)
-    root = tmp_path / "data"
-    sealed_folder(root)
-    seal.unlock_folder(root, PASSPHRASE)
-    app = build_app(root, clock)
+    root, app = unlocked(tmp_path, clock, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("u", "7")
         await pilot.pause()
         assert app.ctx.running_urge is not None
         clock.advance(minutes=6)
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await until_locked(pilot)
     assert app.locked
     assert not app.ctx.running_urge  # let go of in memory, kept on the disk (sealed)
     seal.KEYRING.clear()

@@ -21,7 +21,7 @@ from companion.store.durable import SCHEMA_VERSION
 from companion.store.problems import StoreError
 from companion.store.repository import Repository
 
-from ..conftest import NOW
+from ..conftest import NOW, every_file
 from .support import screen_words, until_toast
 
 LOCKS = {"data.lock", "fold.lock"}
@@ -137,15 +137,6 @@ async def test_a_second_copy_shows_where_to_turn_and_offers_no_change(tmp_path: 
             await pilot.press("q")
     finally:
         first.close()
-
-
-def every_file(root: Path) -> dict[str, str]:
-    """Every file under ``root``, lock files included, with a hash of its bytes."""
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 async def test_looking_while_another_copy_is_open_changes_nothing(tmp_path: Path, clock) -> None:

@@ -4,9 +4,8 @@ removed without ever leaving a folder that opens with neither passphrase."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,30 +16,14 @@ from companion.domain.reasons import Reason
 from companion.store import seal, sealing
 from companion.store.problems import Damaged, StoreError
 from companion.store.repository import Repository
-from companion.store.seal import MAGIC, Cost, Keys, Locked, WrongPassphrase
+from companion.store.seal import MAGIC, Keys, Locked, WrongPassphrase
+
+from ..conftest import every_file
+
+pytestmark = pytest.mark.usefixtures("cheap_seal")
 
 SECRET = "a-secret-only-here-7f3a"
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-CHEAP = Cost(iterations=1, lanes=1, memory_kib=8)
-"""A cost low enough for tests (raised to the default at the first real unlock)."""
-
-
-@pytest.fixture(autouse=True)
-def cheap_stretching(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Stretch passphrases cheaply here; forget every key after each test."""
-    monkeypatch.setattr(seal, "DEFAULT_COST", CHEAP)
-    monkeypatch.setattr(sealing, "DEFAULT_COST", CHEAP)
-    yield
-    seal.KEYRING.clear()
-
-
-def every_file(root: Path) -> dict[str, str]:
-    """Every file under ``root`` with a hash of its bytes."""
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def filled(root: Path, folds: int = 2) -> None:
@@ -265,7 +248,7 @@ def test_the_cost_is_raised_once_the_passphrase_opens_the_folder(
     filled(root, folds=1)
     turn_on(root, "pass")
     seal.KEYRING.clear()
-    higher = Cost(iterations=2, lanes=1, memory_kib=16)
+    higher = seal.Cost(iterations=2, lanes=1, memory_kib=16)
     monkeypatch.setattr(seal, "DEFAULT_COST", higher)
     before = (root / "data.key").read_bytes()
     with pytest.raises(WrongPassphrase):
