@@ -20,9 +20,9 @@ from companion.ui.keybar import KeyBar
 from companion.ui.safety import Page
 
 WELCOME = (
-    "This is a private space on this computer. Nothing you write here is sent "
-    "anywhere: there is no account and no internet connection.\n"
-    "If someone walks in, ctrl+l hides the screen at once."
+    "This is a private space: nothing you write leaves this computer.\n"
+    "If someone walks in, ctrl+l hides the screen at once.\n"
+    "A passphrase can seal it all: ctrl+p, then Set a passphrase."
 )
 
 

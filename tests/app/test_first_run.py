@@ -16,7 +16,8 @@ async def test_welcome_saves_start_and_alias(make_app, data_dir) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert "Nothing you write here" in screen_text(app)
+        assert "nothing you write leaves this computer" in screen_text(app)
+        assert "A passphrase can seal it all" in screen_text(app)
         await pilot.press(*"3 weeks ago")
         await pilot.pause()
         assert "Wed 4 Nov 2026" in screen_text(app)
