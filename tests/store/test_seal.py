@@ -337,3 +337,51 @@ def test_sealed_data_without_its_key_file_says_so_and_changes_nothing(tmp_path: 
     assert {k: v for k, v in after.items() if not k.endswith(".lock")} == {
         k: v for k, v in before.items() if not k.endswith(".lock")
     }
+
+
+def test_kills_while_changing_the_passphrase_never_leave_neither(tmp_path: Path) -> None:
+    """A process changing the passphrase back and forth, killed at random moments
+    (24 times): each time the folder opens with one of the two, every reason is there,
+    and no file holds the secret in plain text."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = tmp_path / "data"
+    filled(root)
+    before = reasons_after_unlock_plain(root)
+    turn_on(root, "one")
+    seal.KEYRING.clear()
+    child = Path(__file__).with_name("killchild_seal.py")
+    rng = random.Random(14)
+    changes = 0
+    for _ in range(24):
+        process = subprocess.Popen(
+            [sys.executable, str(child), str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        )
+        time.sleep(rng.uniform(0.3, 1.5))
+        process.send_signal(signal.SIGKILL)
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == -signal.SIGKILL, err.decode()[-2000:]
+        changes += out.count(b"NOW")
+        seal.KEYRING.clear()
+        opened = None
+        for passphrase in ("one", "two"):
+            try:
+                seal.unlock_folder(root, passphrase)
+            except seal.WrongPassphrase:
+                continue
+            opened = passphrase
+            break
+        assert opened is not None, "neither passphrase opens the folder"
+        assert reasons_after_unlock(root, opened) == before
+        seal.KEYRING.clear()
+        assert holding(root, SECRET.encode()) == []
+    assert changes > 24  # the kills came in the middle of the work, not before it
