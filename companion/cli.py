@@ -10,10 +10,7 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_path
-
 from companion import __version__
-from companion.domain.helplines import CRISIS_LINE
 
 if TYPE_CHECKING:
     from companion.store.problems import StoreError
@@ -27,6 +24,8 @@ def data_folder(option: str | None) -> Path:
     chosen = option or os.environ.get(ENV_HOME)
     if chosen:
         return Path(chosen).expanduser()
+    from platformdirs import user_data_path
+
     return user_data_path("companion", appauthor=False)
 
 
@@ -38,12 +37,41 @@ def parser() -> argparse.ArgumentParser:
         epilog=f"The data folder can also be set with the environment variable {ENV_HOME}.",
     )
     result.add_argument("--version", action="version", version=f"companion {__version__}")
-    result.add_argument(
-        "--data",
-        metavar="DIR",
-        help="the folder that holds your data (default: your user data folder)",
+    data_option(result)
+    commands = result.add_subparsers(
+        dest="command", title="commands", metavar="COMMAND", help="(none: open the app)"
+    )
+    from companion.status import DEFAULT_FORMAT, FIELDS
+
+    status = commands.add_parser(
+        "status",
+        help="print one short line for a shell prompt or a status bar",
+        description=(
+            "Print one short line: by default the number of days, and nothing else. "
+            "It only reads the data (it works while companion is open). Exit status: 0 "
+            "with a line, 3 and nothing printed when there is no data yet, 1 when the "
+            "data could not be read. A folder sealed with a passphrase prints 'locked'."
+        ),
+        epilog="fields: " + "; ".join(f"{{{name}}} {words}" for name, words in FIELDS.items()),
+    )
+    data_option(status, argparse.SUPPRESS)
+    status.add_argument(
+        "--format",
+        default=DEFAULT_FORMAT,
+        metavar="TEXT",
+        help=f"the line, with fields in braces (default: {DEFAULT_FORMAT})",
     )
     return result
+
+
+def data_option(into: argparse.ArgumentParser, default: object = None) -> None:
+    """The ``--data`` option, on the command line and on each command."""
+    into.add_argument(
+        "--data",
+        metavar="DIR",
+        default=default,
+        help="the folder that holds your data (default: your user data folder)",
+    )
 
 
 def quiet_textual(environ: MutableMapping[str, str]) -> list[str]:
@@ -61,6 +89,7 @@ def rescue(root: Path, error: StoreError, *, looked: bool = False) -> str | None
     """The data could not be opened: show where to turn and what can be done, and do
     what the person chooses. The choice made (the caller opens the data again, or to
     look at only), or None when they quit."""
+    from companion.domain.helplines import CRISIS_LINE
     from companion.rescue.choices import LOOK, carry_out, situation
     from companion.rescue.screen import RescueApp
 
@@ -114,7 +143,16 @@ def no_core_dumps() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Start the app; return the exit status."""
-    args = parser().parse_args(argv)
+    found = parser()
+    args = found.parse_args(argv)
+    if args.command == "status":
+        from companion.status import check_format, run
+
+        try:
+            form = check_format(args.format)
+        except ValueError as problem:
+            found.error(f"--format: {problem}")
+        return run(data_folder(args.data), form)
     os.umask(0o077)
     quiet_textual(os.environ)
     root = data_folder(args.data)

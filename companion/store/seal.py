@@ -23,12 +23,9 @@ app has it open; the store's readers and writers take them from there by path.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import os
-import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,12 +154,16 @@ class Keys:
 
     def seal_line(self, plain: bytes) -> bytes:
         """A journal line's body for ``plain``, sealed (plain when no key is current)."""
+        import base64
+
         if self.current is None:
             return plain
         return LINE_MARK + base64.b64encode(self.seal(plain)[len(MAGIC) :])
 
     def open_line(self, body: bytes) -> bytes:
         """The plain body of a journal line; Damaged when a sealed one does not open."""
+        import base64
+
         if not body.startswith(LINE_MARK):
             return body
         try:
@@ -238,10 +239,14 @@ def sealed(data: bytes, path: Path) -> bytes:
 
 
 def _b64(data: bytes) -> str:
+    import base64
+
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(text: object) -> bytes:
+    import base64
+
     if not isinstance(text, str):
         raise ValueError("not base64 text")
     return base64.b64decode(text, validate=True)
@@ -314,6 +319,8 @@ def _wrap_context(cost: Cost, salt: bytes, key_id: str) -> bytes:
 
 def stretch(passphrase: str, salt: bytes, cost: Cost) -> bytes:
     """The key a passphrase gives with this salt and cost (the slow step, once per unlock)."""
+    import unicodedata
+
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
     text = unicodedata.normalize("NFC", passphrase).encode("utf-8")
@@ -375,6 +382,8 @@ def make_key_file(
     passphrase: str, keys: dict[str, bytes], current: str | None, state: str, cost: Cost
 ) -> KeyFile:
     """A key file wrapping ``keys`` under ``passphrase``, with a fresh salt."""
+    import secrets
+
     salt = secrets.token_bytes(16)
     kek = _aead()(stretch(passphrase, salt, cost))
     wrapped = {}
@@ -407,4 +416,6 @@ def remove_key_file(root: Path) -> None:
 
 def new_key() -> tuple[str, bytes]:
     """A fresh random data key and its id."""
+    import secrets
+
     return secrets.token_hex(KEY_ID_BYTES // 2), secrets.token_bytes(32)
