@@ -61,6 +61,33 @@ def parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help=f"the line, with fields in braces (default: {DEFAULT_FORMAT})",
     )
+    export = commands.add_parser(
+        "export",
+        help="write a full backup of your data to a file",
+        description=(
+            "Write every record to one JSON file (readable only by you), to keep somewhere "
+            "safe or to read in on another computer with 'companion import'. It only reads "
+            "the data, so it works while companion is open."
+        ),
+    )
+    data_option(export, argparse.SUPPRESS)
+    export.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write it (default: a new file in your home folder)",
+    )
+    into = commands.add_parser(
+        "import",
+        help="read a full backup back in",
+        description=(
+            "Check a backup made by 'companion export', say what it would add or change, "
+            "and, once you agree, add it to your data (nothing is removed; the state before "
+            "is kept in the backups folder first). Close companion first."
+        ),
+    )
+    data_option(into, argparse.SUPPRESS)
+    into.add_argument("file", metavar="FILE", help="the backup to read in")
+    into.add_argument("--yes", action="store_true", help="do not ask before reading it in")
     return result
 
 
@@ -153,6 +180,15 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as problem:
             found.error(f"--format: {problem}")
         return run(data_folder(args.data), form)
+    if args.command in ("export", "import"):
+        os.umask(0o077)
+        no_core_dumps()
+        from companion import carry
+
+        root = data_folder(args.data)
+        if args.command == "export":
+            return carry.export(root, None if args.out is None else Path(args.out))
+        return carry.import_file(root, Path(args.file), ask=not args.yes)
     os.umask(0o077)
     quiet_textual(os.environ)
     root = data_folder(args.data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,7 +66,10 @@ def readable_backups(root: Path) -> list[Path]:
         names = sorted(folder.iterdir(), reverse=True)
     except OSError:
         return []
-    return [path for path in names if _readable(path)]
+    # Only the data file's own backups (not the key file, nor a state kept before an
+    # import, which the store never restores from).
+    own = [path for path in names if re.fullmatch(r"data-\d+\.json", path.name)]
+    return [path for path in own if _readable(path)]
 
 
 def situation(root: Path, error: StoreError, *, looked: bool = False) -> Situation:

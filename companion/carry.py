@@ -1,0 +1,131 @@
+"""``companion export`` and ``companion import``: a full backup out of the data folder and
+back in, from the command line. Every message is plain; nothing personal is printed."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from companion.store import seal
+from companion.store.problems import AlreadyOpenError, StoreError
+
+NOTHING = 3
+"""The exit status when there is no data to export."""
+
+
+def say(words: str) -> None:
+    """A line for the person, on standard error (standard output stays for data)."""
+    print(words, file=sys.stderr)
+
+
+def _unlocked(root: Path) -> bool:
+    """A sealed folder's keys held, asking for the passphrase on the terminal; False
+    (and said why) when that cannot be done."""
+    if not seal.is_sealed(root) or seal.keys_for(root) is not None:
+        return True
+    if not sys.stdin.isatty():
+        say("companion: your data is sealed with a passphrase; run this in a terminal.")
+        return False
+    for _ in range(3):
+        try:
+            seal.unlock_folder(root, getpass.getpass("Passphrase: "))
+            return True
+        except seal.WrongPassphrase as error:
+            say(str(error))
+        except StoreError as error:
+            say(f"companion: {error}")
+            return False
+    return False
+
+
+def default_path(moment: datetime) -> Path:
+    """A new file in the home folder, with a neutral name."""
+    return Path.home() / f"companion-backup-{moment:%Y-%m-%d}.json"
+
+
+def export(root: Path, out: Path | None) -> int:
+    """Write a full backup of ``root`` to ``out`` (or a new file in the home folder)."""
+    from companion.status import has_data
+    from companion.store.backup import backup_bytes, write_private
+    from companion.store.repository import Repository
+
+    if not has_data(root):
+        say(f"companion: there is no data in {root} to export yet.")
+        return NOTHING
+    if not _unlocked(root):
+        return 1
+    moment = datetime.now().astimezone()
+    try:
+        repository = Repository.open(root, look=True)
+        try:
+            data = backup_bytes(repository.ledger, moment)
+        finally:
+            repository.close()
+        target = out.expanduser() if out is not None else default_path(moment)
+        if target.is_dir():
+            target = target / default_path(moment).name
+        written = write_private(target, data)
+    except StoreError as error:
+        say(f"companion: {error}")
+        return 1
+    except OSError as error:
+        say(f"companion: the backup could not be written: {error.strerror or error}.")
+        return 1
+    if seal.is_sealed(root):
+        say(
+            "Your data is sealed, but this backup is plain text: anyone who opens the file "
+            "can read it. Keep it somewhere only you can reach."
+        )
+    say(f"Wrote a full backup to {written} (readable only by you).")
+    return 0
+
+
+def import_file(root: Path, source: Path, *, ask: bool) -> int:
+    """Check the backup at ``source``, say what it would do, and read it in."""
+    from companion.store import backup
+    from companion.store.repository import Repository
+
+    try:
+        raw = source.expanduser().read_bytes()
+    except OSError as error:
+        say(f"companion: {source} could not be read: {error.strerror or error}.")
+        return 1
+    try:
+        tables = backup.read_backup(raw, source)
+    except StoreError as error:
+        say(f"companion: {error} Nothing was changed.")
+        return 1
+    if not _unlocked(root):
+        return 1
+    try:
+        repository = Repository.open(root)
+    except AlreadyOpenError:
+        say("companion: close companion first, then import again. Nothing was changed.")
+        return 1
+    except StoreError as error:
+        say(f"companion: {error}")
+        return 1
+    try:
+        plan = backup.import_plan(repository.ledger, tables)
+        say(plan.words())
+        if plan.empty:
+            return 0
+        if ask:
+            if not sys.stdin.isatty():
+                say("Run it in a terminal to confirm, or add --yes. Nothing was changed.")
+                return 1
+            if input("Read it in? [y/N] ").strip().lower() not in ("y", "yes"):
+                say("Nothing was changed.")
+                return 0
+        moment = datetime.now().astimezone()
+        kept = backup.keep_before(repository.ledger, root, moment)
+        count = backup.carry_out(repository.ledger, plan)
+    except StoreError as error:
+        say(f"companion: {error} Nothing was changed.")
+        return 1
+    finally:
+        repository.close()
+    say(f"Read in {count} records. What was here before is kept in {kept}.")
+    return 0

@@ -1,0 +1,178 @@
+"""``companion export`` and ``companion import``: a full backup out and back in, exactly;
+a file that cannot be used changes nothing and says why."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmarks import generate
+from companion.domain.helplines import Helpline
+from companion.domain.history import Slip
+from companion.domain.letters import Letter
+from companion.domain.modes import NecessaryContact
+from companion.store.repository import Repository
+
+from .conftest import NOW, every_file
+
+REPO = Path(__file__).resolve().parent.parent
+WORDS = ("[bold]not markup[/]", "🌱", "שלום לך", "plain", "مرحبا", "$(x)")
+"""Markup-like text, emoji, right-to-left scripts and an escape, in every field."""
+
+
+def companion(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a person would (no terminal: nothing is asked)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if home is not None:
+        env["HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-m", "companion", *args],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture
+def used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A month of heavy use, every word of it hard to show, and a letter."""
+    monkeypatch.setattr(generate, "_WORDS", WORDS)
+    root = tmp_path / "used"
+    generate.generate(root, "1m", today=date(2026, 11, 25))
+    text = " ".join(WORDS)
+    repo = Repository.open(root)
+    repo.save_letter(Letter(written_at=NOW, text=text))
+    repo.save_helpline(
+        Helpline(
+            id="own-1", countries=("GB",), kind="crisis", name=text, purpose=text, call="116 123"
+        )
+    )
+    repo.save_slip(
+        Slip(on=date(2026, 11, 20), kind="messaged", logged_at=NOW, note=text), NOW.date()
+    )
+    repo.necessary.save(NecessaryContact(date(2026, 11, 21), "email", text, NOW, text))
+    repo.close()
+    return root
+
+
+def without_moment(path: Path) -> dict[str, object]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document.pop("exported_at")
+    return document
+
+
+def test_export_import_export_gives_the_same_backup(used: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    done = companion("export", "--data", str(used), "--out", str(first))
+    assert done.returncode == 0, done.stderr
+    assert str(first) in done.stderr and stat.S_IMODE(first.stat().st_mode) == 0o600
+    tables = json.loads(first.read_text(encoding="utf-8"))["tables"]
+    kinds = [name for name, docs in tables.items() if docs]
+    assert len(kinds) == 13, kinds  # every kind of record
+    fresh = tmp_path / "fresh"
+    done = companion("import", "--data", str(fresh), str(first), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "new" in done.stderr and "Read in" in done.stderr
+    done = companion("export", "--data", str(fresh), "--out", str(second))
+    assert done.returncode == 0, done.stderr
+    assert without_moment(second) == without_moment(first)
+
+
+def test_importing_twice_changes_nothing_the_second_time(used: Path, tmp_path: Path) -> None:
+    out = tmp_path / "backup.json"
+    companion("export", "--data", str(used), "--out", str(out))
+    before = every_file(used)
+    done = companion("import", "--data", str(used), str(out), "--yes")
+    assert done.returncode == 0 and "nothing would change" in done.stderr
+    assert every_file(used) == before
+
+
+def damaged(out: Path) -> None:
+    out.write_bytes(out.read_bytes()[: len(out.read_bytes()) // 2])
+
+
+def foreign(out: Path) -> None:
+    out.write_text(json.dumps({"app": "something else", "tables": {}}))
+
+
+def newer(out: Path) -> None:
+    document = json.loads(out.read_text(encoding="utf-8"))
+    document["schema_version"] += 1
+    out.write_text(json.dumps(document))
+
+
+def bad_record(out: Path) -> None:
+    document = json.loads(out.read_text(encoding="utf-8"))
+    doc_id = sorted(document["tables"]["reasons"])[0]
+    document["tables"]["reasons"][doc_id]["created_at"] = "not a moment"
+    out.write_text(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "words"),
+    [
+        (damaged, "not JSON"),
+        (foreign, "not a companion backup"),
+        (newer, "newer version"),
+        (bad_record, "in reasons cannot be used"),
+    ],
+)
+def test_a_file_that_cannot_be_used_changes_no_byte(
+    used: Path, tmp_path: Path, spoil: object, words: str
+) -> None:
+    out = tmp_path / "backup.json"
+    companion("export", "--data", str(used), "--out", str(out))
+    spoil(out)  # type: ignore[operator]
+    before = every_file(used)
+    done = companion("import", "--data", str(used), str(out), "--yes")
+    assert done.returncode == 1 and words in done.stderr, done.stderr
+    assert "Nothing was changed" in done.stderr
+    assert every_file(used) == before
+
+
+def test_import_waits_for_the_app_to_close_and_export_does_not(used: Path, tmp_path: Path) -> None:
+    out = tmp_path / "backup.json"
+    repo = Repository.open(used)
+    try:
+        assert companion("export", "--data", str(used), "--out", str(out)).returncode == 0
+        done = companion("import", "--data", str(used), str(out), "--yes")
+        assert done.returncode == 1 and "close companion first" in done.stderr
+    finally:
+        repo.close()
+
+
+def test_export_without_data_and_to_the_home_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    done = companion("export", "--data", str(tmp_path / "none"), home=home)
+    assert done.returncode == 3 and "no data" in done.stderr
+    root = tmp_path / "some"
+    repo = Repository.open(root)
+    repo.save_letter(Letter(written_at=NOW, text="kept"))
+    repo.close()
+    done = companion("export", "--data", str(root), home=home)
+    assert done.returncode == 0, done.stderr
+    (made,) = home.iterdir()
+    assert made.name.startswith("companion-backup-") and str(made) in done.stderr
+    again = companion("export", "--data", str(root), home=home)
+    assert again.returncode == 0 and len(list(home.iterdir())) == 2  # never over a file
+
+
+def test_every_command_has_help_in_neutral_words() -> None:
+    done = companion("--help")
+    for command in ("status", "export", "import"):
+        assert command in done.stdout
+        assert companion(command, "--help").returncode == 0
+    for word in ("abuse", "narciss", "No Contact", "ex "):
+        assert word not in done.stdout
