@@ -129,3 +129,75 @@ def import_file(root: Path, source: Path, *, ask: bool) -> int:
         repository.close()
     say(f"Read in {count} records. What was here before is kept in {kept}.")
     return 0
+
+
+def export_record(root: Path, out: Path | None, *, as_json: bool) -> int:
+    """Write the record of when they reached out, in Markdown (or JSON)."""
+    import json
+
+    from companion.domain import record
+    from companion.status import has_data
+    from companion.store.backup import write_private
+    from companion.store.repository import Repository
+
+    if not has_data(root):
+        say(f"companion: there is no data in {root} yet.")
+        return NOTHING
+    if not _unlocked(root):
+        return 1
+    moment = datetime.now().astimezone()
+    try:
+        repository = Repository.open(root, look=True)
+        try:
+            unchained = not repository.record_events() and bool(repository.hoover_log.all())
+        finally:
+            repository.close()
+        repository = Repository.open(root) if unchained else Repository.open(root, look=True)
+        try:
+            if unchained:  # a log kept before the record existed: chained now, once
+                repository.hoover_log.chain_existing()
+            problem = repository.record_problem()
+            events = repository.record_events()
+        finally:
+            repository.close()
+    except AlreadyOpenError:
+        say("companion: close companion once, so the log can be chained; then export again.")
+        return 1
+    except StoreError as error:
+        say(f"companion: {error}")
+        return 1
+    if problem is not None:
+        say(f"companion: {problem} Nothing was written; nothing in your data was repaired.")
+        return 1
+    if as_json:
+        final = events[-1]["hash"] if events else record.GENESIS
+        document: dict[str, object] = {"kind": "contact record", "events": events}
+        document |= {"made_at": moment.isoformat(), "final_hash": final}
+        data = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    else:
+        data = record.render(events, moment).encode("utf-8")
+    suffix = ".json" if as_json else ".md"
+    target = (out or Path.home() / f"companion-record-{moment:%Y-%m-%d}{suffix}").expanduser()
+    try:
+        written = write_private(target, data)
+    except OSError as error:
+        say(f"companion: the record could not be written: {error.strerror or error}.")
+        return 1
+    if seal.is_sealed(root):
+        say("Your data is sealed, but this record is plain text: anyone who opens it can read it.")
+    say(f"Wrote the record ({len(record.entries(events))} entries) to {written}.")
+    return 0
+
+
+def verify(source: Path) -> int:
+    """Check a record; say in plain words whether it holds."""
+    from companion.domain import record
+
+    try:
+        text = source.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        say(f"companion: {source} could not be read: {getattr(error, 'strerror', None) or error}.")
+        return 2
+    verdict = record.verify(text)
+    print(verdict.words)
+    return 0 if verdict.holds else 1

@@ -76,6 +76,27 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write it (default: a new file in your home folder)",
     )
+    export.add_argument(
+        "--record",
+        action="store_true",
+        help=(
+            "write instead the record of each time they reached out, in Markdown, with "
+            "the hashes that let anyone check it is complete and unaltered"
+        ),
+    )
+    export.add_argument(
+        "--json", action="store_true", help="with --record: the same record as JSON"
+    )
+    check = commands.add_parser(
+        "verify",
+        help="check that a record made by 'export --record' is complete and unaltered",
+        description=(
+            "Recompute every hash of a record (Markdown or JSON) and compare its entries "
+            "with the events they were made from. Exit status 0 when it holds, 1 when it "
+            "does not (and where it first differs)."
+        ),
+    )
+    check.add_argument("file", metavar="FILE", help="the record to check")
     into = commands.add_parser(
         "import",
         help="read a full backup back in",
@@ -180,14 +201,21 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as problem:
             found.error(f"--format: {problem}")
         return run(data_folder(args.data), form)
+    if args.command == "verify":
+        from companion.carry import verify
+
+        return verify(Path(args.file))
     if args.command in ("export", "import"):
         os.umask(0o077)
         no_core_dumps()
         from companion import carry
 
         root = data_folder(args.data)
+        out = None if getattr(args, "out", None) is None else Path(args.out)
+        if args.command == "export" and args.record:
+            return carry.export_record(root, out, as_json=args.json)
         if args.command == "export":
-            return carry.export(root, None if args.out is None else Path(args.out))
+            return carry.export(root, out)
         return carry.import_file(root, Path(args.file), ask=not args.yes)
     os.umask(0o077)
     quiet_textual(os.environ)

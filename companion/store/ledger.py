@@ -285,6 +285,10 @@ class Ledger:
         the journal is, so the count is not made again at every start."""
         self.damaged_lines = 0
 
+    def now(self) -> datetime:
+        """The time, as the folder tells it (for save stamps and events)."""
+        return self._now()
+
     # Opening and closing ----------------------------------------------------------
 
     @property

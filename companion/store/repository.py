@@ -28,6 +28,7 @@ from companion.store.durable import DataFolder
 from companion.store.ledger import Ledger
 from companion.store.problems import Recovery
 from companion.store.tables import (
+    CHAIN,
     CHECKLIST,
     DATES,
     HELPLINES,
@@ -42,6 +43,7 @@ from companion.store.tables import (
     SLIPS,
     URGES,
     WINS,
+    ChainedLog,
     HistoryRecords,
     HooverTotals,
     Record,
@@ -66,7 +68,7 @@ class Repository:
         self._urges = HistoryRecords(ledger, URGES, UrgeSession.from_dict)
         self._reasons = Records(ledger, REASONS, Reason.from_dict)
         self._people = Records(ledger, PEOPLE, Person.from_dict)
-        self.hoover_log = HistoryRecords(ledger, HOOVERS, Hoover.from_dict)
+        self.hoover_log = ChainedLog(ledger, HOOVERS, Hoover.from_dict)
         self._helplines = Records(ledger, HELPLINES, Helpline.from_dict)
         self.modes = Records(ledger, MODES, ModeChange.from_dict)
         self.necessary = Records(ledger, NECESSARY, NecessaryContact.from_dict)
@@ -384,8 +386,34 @@ class Repository:
         return not_answered(self.hoovers)
 
     def save_hoover(self, entry: Hoover) -> Hoover:
-        """Add or update an entry of the log."""
+        """Add or update an entry of the log (an event of the record's chain too)."""
         return self.hoover_log.save(entry)
+
+    def record_events(self) -> list[dict[str, Any]]:
+        """The record's chain of events, in order (see ``domain.record``)."""
+        return sorted(self.ledger.table(CHAIN).values(), key=lambda event: event["seq"])
+
+    def record_problem(self) -> str | None:
+        """Why the chain kept in the data does not hold, or does not match the log as it
+        is, in plain words; None when it does (it is never repaired)."""
+        from companion.domain import record
+
+        events = self.record_events()
+        broken = record.first_break(events)
+        if broken is not None:
+            return f"The record kept in your data does not hold together at {broken}."
+        chained = {e.id: e for e in record.entries(events) if e.removed_at is None}
+        held = {h.id: record.content_of(h.to_dict()) for h in self.hoover_log.all()}
+        if not events and held:
+            return None  # chained at the next change (see ChainedLog)
+        for entry_id in sorted(chained.keys() | held.keys()):
+            entry = chained.get(entry_id)
+            if entry is None or held.get(entry_id) != entry.content:
+                return (
+                    "The log of when they reached out does not match the record kept "
+                    f"beside it (entry {entry_id}): it was changed outside companion."
+                )
+        return None
 
     @property
     def hoover_caution_seen(self) -> bool:

@@ -4,9 +4,11 @@ and one table of records read and written whole."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, Protocol, TypeVar
 
+from companion.domain import record
 from companion.domain.checklist import Channel, Safety
 from companion.domain.errors import ValidationError
 from companion.domain.fields import is_whole_number
@@ -80,6 +82,33 @@ LETTERS = "letters"
 """The table holding the letters the person did not send."""
 
 
+CHAIN = "chain"
+"""The table holding the record's chain of events (see ``domain.record``), one document
+per event by its number. It stays in the data file: the next event needs the last."""
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One event of the record's chain, as stored."""
+
+    doc: Mapping[str, Any]
+
+    @property
+    def id(self) -> str:
+        """Its number in the chain."""
+        return str(self.doc["seq"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored event."""
+        return dict(self.doc)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ChainLink:
+        """An event, refused when it does not have the shape of one."""
+        record.check_event(data)
+        return cls(dict(data))
+
+
 class Record(Protocol):
     """What every stored record offers."""
 
@@ -105,6 +134,7 @@ RECORD_KINDS: dict[str, Callable[[Mapping[str, Any]], Record]] = {
     DATES: MarkedDate.from_dict,
     CHECKLIST: Channel.from_dict,
     LETTERS: Letter.from_dict,
+    CHAIN: ChainLink.from_dict,
 }
 """Each table of records, and how one of its records is read back (and checked)."""
 
@@ -116,8 +146,8 @@ def validate_tables(tables: dict[str, Any]) -> None:
     start = settings.get("start")
     History.build(start, tables.get(SLIPS, {}).values())
     for name, load in RECORD_KINDS.items():
-        for record in tables.get(name, {}).values():
-            load(record)
+        for doc in tables.get(name, {}).values():
+            load(doc)
     country = settings.get("country")
     if country is not None and not isinstance(country, str):
         raise ValidationError("The chosen country is damaged.")
@@ -203,6 +233,74 @@ class HistoryRecords(Records[R]):
         """The records of the last days and the open ones, read without the history."""
         held = self._ledger.table(self._name)
         return [item for item in self._items.values() if self._doc_ids[item.id] in held]
+
+
+class ChainedLog(HistoryRecords[Hoover]):
+    """The log of when they reached out, each change to it also an event of the record's
+    chain, written in the same save."""
+
+    def save(self, entry: Hoover) -> Hoover:
+        """Add or update an entry; a new one, a changed wording or one put back after
+        removal is an event of the chain (found from the chain itself, so saving never
+        reads the older history)."""
+        content = record.content_of(entry.to_dict())
+        last = self._last_event(entry.id)
+        if last is None:
+            kind = "logged"
+        elif last["event"] == "removed":
+            kind = "restored"
+        elif last.get("content") != content:
+            kind = "edited"
+        else:
+            return super().save(entry)
+        with self._ledger.batch():
+            self._link(kind, entry.id, content, before_this=entry.id)
+            return super().save(entry)
+
+    def delete(self, record_id: str) -> Hoover | None:
+        """Remove an entry; its removal is an event of the chain."""
+        if self.find(record_id) is None:
+            return None
+        with self._ledger.batch():
+            self._link("removed", record_id, None, before_this=record_id)
+            return super().delete(record_id)
+
+    def _last_event(self, entry_id: str) -> dict[str, Any] | None:
+        """The newest event of one entry, if it has any."""
+        return next((e for e in reversed(self._events()) if e["entry"] == entry_id), None)
+
+    def _events(self) -> list[dict[str, Any]]:
+        """The chain so far, in order."""
+        return sorted(self._ledger.table(CHAIN).values(), key=lambda event: event["seq"])
+
+    def _link(self, kind: str, entry_id: str, content: Any, *, before_this: str) -> None:
+        """Add one event at the end of the chain; a log kept before the chain existed is
+        chained first (see ``_link_older``)."""
+        events = self._events() or self._link_older(before_this)
+        last = events[-1] if events else None
+        event = record.link(last, kind, entry_id, self._ledger.now(), content)
+        self._ledger.put(CHAIN, str(event["seq"]), event)
+
+    def _link_older(self, before_this: str) -> list[dict[str, Any]]:
+        """Chain every entry logged before the chain existed (but ``before_this``), in the
+        order they were logged; the events added."""
+        events: list[dict[str, Any]] = []
+        older = [item for item in self.all() if item.id != before_this]
+        for item in sorted(older, key=lambda item: (item.logged_at, item.id)):
+            content = record.content_of(item.to_dict())
+            last = events[-1] if events else None
+            event = record.link(last, "logged", item.id, item.logged_at, content)
+            self._ledger.put(CHAIN, str(event["seq"]), event)
+            events.append(event)
+        return events
+
+    def chain_existing(self) -> bool:
+        """Chain a log kept before the chain existed (once); whether anything was added."""
+        if self._events() or not self.all():
+            return False
+        with self._ledger.batch():
+            self._link_older(before_this="")
+        return True
 
 
 HISTORY_TABLES = (URGES, WINS, HOOVERS)
