@@ -201,3 +201,47 @@ def verify(source: Path) -> int:
     verdict = record.verify(text)
     print(verdict.words)
     return 0 if verdict.holds else 1
+
+
+def export_summary(root: Path, out: Path | None, sections: list[str]) -> int:
+    """Write a summary to share with the ``sections`` chosen (see ``domain.summary``)."""
+    from companion.domain.summary import Material, render
+    from companion.status import has_data
+    from companion.store.backup import write_private
+    from companion.store.repository import Repository
+
+    if not has_data(root):
+        say(f"companion: there is no data in {root} yet.")
+        return NOTHING
+    if not _unlocked(root):
+        return 1
+    moment = datetime.now().astimezone()
+    try:
+        repository = Repository.open(root, look=True)
+        try:
+            material = Material(
+                days=repository.history.summary(moment.date()),
+                urges=repository.urge_stats(moment),
+                reasons=repository.reasons,
+                wins=sorted(repository.wins.all(), key=lambda win: (win.on, win.logged_at)),
+                modes=sorted(repository.modes.all(), key=lambda change: change.since),
+                hoovers=sorted(repository.hoovers, key=lambda entry: entry.logged_at),
+                letters=repository.letters,
+                alias=repository.profile.alias,
+                slips=repository.history.slips,
+            )
+        finally:
+            repository.close()
+    except StoreError as error:
+        say(f"companion: {error}")
+        return 1
+    target = (out or Path.home() / f"companion-summary-{moment:%Y-%m-%d}.md").expanduser()
+    try:
+        written = write_private(target, render(material, sections, moment).encode("utf-8"))
+    except OSError as error:
+        say(f"companion: the summary could not be written: {error.strerror or error}.")
+        return 1
+    if seal.is_sealed(root):
+        say("Your data is sealed, but this summary is plain text: anyone who opens it can read it.")
+    say(f"Wrote the summary to {written}.")
+    return 0

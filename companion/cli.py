@@ -87,6 +87,28 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--json", action="store_true", help="with --record: the same record as JSON"
     )
+    from companion.domain.summary import PRIVATE, SECTIONS
+
+    export.add_argument(
+        "--summary",
+        action="store_true",
+        help="write instead a summary to share, in Markdown (plain text)",
+    )
+    export.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        metavar="LIST",
+        help=f"with --summary: which sections, of {','.join(SECTIONS)} (default: all)",
+    )
+    export.add_argument(
+        "--private",
+        default="",
+        metavar="LIST",
+        help=(
+            f"with --summary: add what is yours alone, of {','.join(PRIVATE)} (how each "
+            "contact made you feel, letters never sent); left out unless named"
+        ),
+    )
     check = commands.add_parser(
         "verify",
         help="check that a record made by 'export --record' is complete and unaltered",
@@ -212,6 +234,14 @@ def main(argv: list[str] | None = None) -> int:
 
         root = data_folder(args.data)
         out = None if getattr(args, "out", None) is None else Path(args.out)
+        if args.command == "export" and args.summary:
+            from companion.domain.summary import PRIVATE, SECTIONS
+
+            chosen = [n.strip() for n in f"{args.sections},{args.private}".split(",") if n.strip()]
+            wrong = [name for name in chosen if name not in SECTIONS | PRIVATE]
+            if wrong:
+                found.error(f"no section {wrong[0]!r}; choose from {', '.join(SECTIONS | PRIVATE)}")
+            return carry.export_summary(root, out, chosen)
         if args.command == "export" and args.record:
             return carry.export_record(root, out, as_json=args.json)
         if args.command == "export":

@@ -8,6 +8,7 @@ import os
 import stat
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -177,3 +178,32 @@ def test_every_command_has_help_in_neutral_words() -> None:
         assert companion(command, "--help").returncode == 0
     for word in ("abuse", "narciss", "No Contact", "ex "):
         assert word not in done.stdout
+
+
+def test_a_summary_has_the_sections_chosen_and_nothing_private_unless_asked(
+    used: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "summary.md"
+    repo = Repository.open(used)
+    entry = repo.hoovers[0]
+    repo.save_hoover(replace(entry, felt="only for me to know"))
+    repo.close()
+    done = companion("export", "--summary", "--data", str(used), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# My progress\n\nMade ")
+    for heading in ("No Contact days", "Slips", "Riding out urges", "Reasons I left"):
+        assert f"## {heading}" in text
+    assert "[bold]not markup[/]" in text and "שלום לך" in text and "🌱" in text
+    assert "only for me to know" not in text and "Letters I did not send" not in text
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    chosen = tmp_path / "chosen.md"
+    done = companion(
+        "export", "--summary", "--data", str(used), "--out", str(chosen),
+        "--sections", "days", "--private", "felt,letters",
+    )  # fmt: skip
+    text = chosen.read_text(encoding="utf-8")
+    assert "## No Contact days" in text and "## Reasons I left" not in text
+    assert "only for me to know" in text and "## Letters I did not send" in text
+    done = companion("export", "--summary", "--data", str(used), "--sections", "secrets")
+    assert done.returncode == 2 and "no section 'secrets'" in done.stderr
