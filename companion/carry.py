@@ -1,18 +1,30 @@
-"""``companion export`` and ``companion import``: a full backup out of the data folder and
-back in, from the command line. Every message is plain; nothing personal is printed."""
+"""Taking the data out and back in: a full backup, a summary to share and the record of
+when they reached out (made here for the command line and the palette alike), and a full
+backup read back in. Every message is plain; nothing personal is printed."""
 
 from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.store import seal
 from companion.store.problems import AlreadyOpenError, StoreError
 
+if TYPE_CHECKING:
+    from companion.store.repository import Repository
+
 NOTHING = 3
 """The exit status when there is no data to export."""
+NAMES = {"backup": "backup", "summary": "summary", "record": "record"}
+"""Each kind of export, as its file is named (neutral: nothing says what it is of)."""
+
+
+class ExportError(StoreError):
+    """An export that could not be made; ``str()`` says why."""
 
 
 def say(words: str) -> None:
@@ -40,15 +52,91 @@ def _unlocked(root: Path) -> bool:
     return False
 
 
-def default_path(moment: datetime) -> Path:
+def default_path(kind: str, moment: datetime, *, as_json: bool = False) -> Path:
     """A new file in the home folder, with a neutral name."""
-    return Path.home() / f"companion-backup-{moment:%Y-%m-%d}.json"
+    suffix = ".json" if kind == "backup" or as_json else ".md"
+    return Path.home() / f"companion-{NAMES[kind]}-{moment:%Y-%m-%d}{suffix}"
 
 
-def export(root: Path, out: Path | None) -> int:
-    """Write a full backup of ``root`` to ``out`` (or a new file in the home folder)."""
+def made(
+    repository: Repository,
+    kind: str,
+    moment: datetime,
+    *,
+    sections: Sequence[str] = (),
+    as_json: bool = False,
+) -> bytes:
+    """The bytes of one export of what ``repository`` holds; ExportError when the record
+    kept in the data does not hold (it is reported, never repaired)."""
+    if kind == "backup":
+        from companion.store.backup import backup_bytes
+
+        return backup_bytes(repository.ledger, moment)
+    if kind == "summary":
+        from companion.domain.summary import Material, render
+
+        material = Material(
+            days=repository.history.summary(moment.date()),
+            urges=repository.urge_stats(moment),
+            reasons=repository.reasons,
+            wins=sorted(repository.wins.all(), key=lambda win: (win.on, win.logged_at)),
+            modes=sorted(repository.modes.all(), key=lambda change: change.since),
+            hoovers=sorted(repository.hoovers, key=lambda entry: entry.logged_at),
+            letters=repository.letters,
+            alias=repository.profile.alias,
+            slips=repository.history.slips,
+        )
+        return render(material, sections, moment).encode("utf-8")
+    import json
+
+    from companion.domain import record
+
+    problem = repository.record_problem()
+    if problem is not None:
+        raise ExportError(f"{problem} Nothing was written; nothing in your data was repaired.")
+    events = repository.record_events()
+    if not as_json:
+        return record.render(events, moment).encode("utf-8")
+    final = events[-1]["hash"] if events else record.GENESIS
+    document: dict[str, object] = {"kind": "contact record", "events": events}
+    document |= {"made_at": moment.isoformat(), "final_hash": final}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def written_to(target: Path, data: bytes) -> Path:
+    """Write an export (0600, never over a file); where it went. ExportError saying why
+    it could not be written."""
+    from companion.store.backup import write_private
+
+    try:
+        target = target.expanduser()
+        if target.is_dir():
+            target = target / default_path("backup", datetime.now()).name
+        return write_private(target, data)
+    except OSError as error:
+        raise ExportError(f"It could not be written: {error.strerror or error}.") from error
+
+
+def plain_warning(root: Path) -> str | None:
+    """What to say when an export leaves a sealed folder as plain text."""
+    if not seal.is_sealed(root):
+        return None
+    return (
+        "Your data is sealed, but this file is plain text: anyone who opens it can read "
+        "it. Keep it somewhere only you can reach."
+    )
+
+
+def export(
+    root: Path,
+    kind: str,
+    out: Path | None,
+    *,
+    sections: Sequence[str] = (),
+    as_json: bool = False,
+) -> int:
+    """``companion export``: one export of ``root`` to ``out`` (or the home folder)."""
     from companion.status import has_data
-    from companion.store.backup import backup_bytes, write_private
     from companion.store.repository import Repository
 
     if not has_data(root):
@@ -58,28 +146,43 @@ def export(root: Path, out: Path | None) -> int:
         return 1
     moment = datetime.now().astimezone()
     try:
+        if kind == "record":
+            chain_older_log(root)
         repository = Repository.open(root, look=True)
         try:
-            data = backup_bytes(repository.ledger, moment)
+            data = made(repository, kind, moment, sections=sections, as_json=as_json)
         finally:
             repository.close()
-        target = out.expanduser() if out is not None else default_path(moment)
-        if target.is_dir():
-            target = target / default_path(moment).name
-        written = write_private(target, data)
+        written = written_to(out or default_path(kind, moment, as_json=as_json), data)
+    except AlreadyOpenError:
+        say("companion: close companion once, so the log can be chained; then export again.")
+        return 1
     except StoreError as error:
         say(f"companion: {error}")
         return 1
-    except OSError as error:
-        say(f"companion: the backup could not be written: {error.strerror or error}.")
-        return 1
-    if seal.is_sealed(root):
-        say(
-            "Your data is sealed, but this backup is plain text: anyone who opens the file "
-            "can read it. Keep it somewhere only you can reach."
-        )
-    say(f"Wrote a full backup to {written} (readable only by you).")
+    warning = plain_warning(root)
+    if warning is not None:
+        say(warning)
+    say(f"Wrote the {NAMES[kind]} to {written} (readable only by you).")
     return 0
+
+
+def chain_older_log(root: Path) -> None:
+    """A log kept before the record existed is chained once (that writes, so it needs
+    the folder to itself; the app does it at the next change of the log)."""
+    from companion.store.repository import Repository
+
+    repository = Repository.open(root, look=True)
+    try:
+        unchained = not repository.record_events() and bool(repository.hoover_log.all())
+    finally:
+        repository.close()
+    if unchained:
+        repository = Repository.open(root)
+        try:
+            repository.hoover_log.chain_existing()
+        finally:
+            repository.close()
 
 
 def import_file(root: Path, source: Path, *, ask: bool) -> int:
@@ -131,66 +234,8 @@ def import_file(root: Path, source: Path, *, ask: bool) -> int:
     return 0
 
 
-def export_record(root: Path, out: Path | None, *, as_json: bool) -> int:
-    """Write the record of when they reached out, in Markdown (or JSON)."""
-    import json
-
-    from companion.domain import record
-    from companion.status import has_data
-    from companion.store.backup import write_private
-    from companion.store.repository import Repository
-
-    if not has_data(root):
-        say(f"companion: there is no data in {root} yet.")
-        return NOTHING
-    if not _unlocked(root):
-        return 1
-    moment = datetime.now().astimezone()
-    try:
-        repository = Repository.open(root, look=True)
-        try:
-            unchained = not repository.record_events() and bool(repository.hoover_log.all())
-        finally:
-            repository.close()
-        repository = Repository.open(root) if unchained else Repository.open(root, look=True)
-        try:
-            if unchained:  # a log kept before the record existed: chained now, once
-                repository.hoover_log.chain_existing()
-            problem = repository.record_problem()
-            events = repository.record_events()
-        finally:
-            repository.close()
-    except AlreadyOpenError:
-        say("companion: close companion once, so the log can be chained; then export again.")
-        return 1
-    except StoreError as error:
-        say(f"companion: {error}")
-        return 1
-    if problem is not None:
-        say(f"companion: {problem} Nothing was written; nothing in your data was repaired.")
-        return 1
-    if as_json:
-        final = events[-1]["hash"] if events else record.GENESIS
-        document: dict[str, object] = {"kind": "contact record", "events": events}
-        document |= {"made_at": moment.isoformat(), "final_hash": final}
-        data = (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    else:
-        data = record.render(events, moment).encode("utf-8")
-    suffix = ".json" if as_json else ".md"
-    target = (out or Path.home() / f"companion-record-{moment:%Y-%m-%d}{suffix}").expanduser()
-    try:
-        written = write_private(target, data)
-    except OSError as error:
-        say(f"companion: the record could not be written: {error.strerror or error}.")
-        return 1
-    if seal.is_sealed(root):
-        say("Your data is sealed, but this record is plain text: anyone who opens it can read it.")
-    say(f"Wrote the record ({len(record.entries(events))} entries) to {written}.")
-    return 0
-
-
 def verify(source: Path) -> int:
-    """Check a record; say in plain words whether it holds."""
+    """``companion verify``: check a record; say in plain words whether it holds."""
     from companion.domain import record
 
     try:
@@ -201,47 +246,3 @@ def verify(source: Path) -> int:
     verdict = record.verify(text)
     print(verdict.words)
     return 0 if verdict.holds else 1
-
-
-def export_summary(root: Path, out: Path | None, sections: list[str]) -> int:
-    """Write a summary to share with the ``sections`` chosen (see ``domain.summary``)."""
-    from companion.domain.summary import Material, render
-    from companion.status import has_data
-    from companion.store.backup import write_private
-    from companion.store.repository import Repository
-
-    if not has_data(root):
-        say(f"companion: there is no data in {root} yet.")
-        return NOTHING
-    if not _unlocked(root):
-        return 1
-    moment = datetime.now().astimezone()
-    try:
-        repository = Repository.open(root, look=True)
-        try:
-            material = Material(
-                days=repository.history.summary(moment.date()),
-                urges=repository.urge_stats(moment),
-                reasons=repository.reasons,
-                wins=sorted(repository.wins.all(), key=lambda win: (win.on, win.logged_at)),
-                modes=sorted(repository.modes.all(), key=lambda change: change.since),
-                hoovers=sorted(repository.hoovers, key=lambda entry: entry.logged_at),
-                letters=repository.letters,
-                alias=repository.profile.alias,
-                slips=repository.history.slips,
-            )
-        finally:
-            repository.close()
-    except StoreError as error:
-        say(f"companion: {error}")
-        return 1
-    target = (out or Path.home() / f"companion-summary-{moment:%Y-%m-%d}.md").expanduser()
-    try:
-        written = write_private(target, render(material, sections, moment).encode("utf-8"))
-    except OSError as error:
-        say(f"companion: the summary could not be written: {error.strerror or error}.")
-        return 1
-    if seal.is_sealed(root):
-        say("Your data is sealed, but this summary is plain text: anyone who opens it can read it.")
-    say(f"Wrote the summary to {written}.")
-    return 0

@@ -234,18 +234,15 @@ def main(argv: list[str] | None = None) -> int:
 
         root = data_folder(args.data)
         out = None if getattr(args, "out", None) is None else Path(args.out)
-        if args.command == "export" and args.summary:
+        if args.command == "export":
             from companion.domain.summary import PRIVATE, SECTIONS
 
             chosen = [n.strip() for n in f"{args.sections},{args.private}".split(",") if n.strip()]
             wrong = [name for name in chosen if name not in SECTIONS | PRIVATE]
-            if wrong:
+            if args.summary and wrong:
                 found.error(f"no section {wrong[0]!r}; choose from {', '.join(SECTIONS | PRIVATE)}")
-            return carry.export_summary(root, out, chosen)
-        if args.command == "export" and args.record:
-            return carry.export_record(root, out, as_json=args.json)
-        if args.command == "export":
-            return carry.export(root, out)
+            kind = "summary" if args.summary else "record" if args.record else "backup"
+            return carry.export(root, kind, out, sections=chosen, as_json=args.json)
         return carry.import_file(root, Path(args.file), ask=not args.yes)
     os.umask(0o077)
     quiet_textual(os.environ)

@@ -138,6 +138,11 @@ class Repository:
         """Release the data folder; every save has already reached the disk."""
         self.ledger.close()
 
+    def reread(self) -> None:
+        """Read every record again from the ledger (after records were written to it
+        directly, as reading a backup in does)."""
+        type(self).__init__(self, self.ledger)
+
     def forget(self) -> None:
         """After ``close``: let go of every record read from the folder and of anything
         still waiting for the disk (a locked app must hold nothing of the data)."""

@@ -42,6 +42,10 @@ WAITING_RETRY = 5.0
 """Seconds between tries at writing changes the disk refused."""
 
 
+EVERYTHING = "everything"
+"""The kind that says all the data may have changed (a backup was read in)."""
+
+
 @dataclass(frozen=True)
 class DataChanged:
     """What a save changed: the kinds of data (``"slips"``, ``"reasons"``, ...), and the
@@ -51,8 +55,8 @@ class DataChanged:
     keep: str | None = None
 
     def about(self, *kinds: str) -> bool:
-        """True when any of ``kinds`` changed."""
-        return not self.kinds.isdisjoint(kinds)
+        """True when any of ``kinds`` changed (or EVERYTHING did)."""
+        return EVERYTHING in self.kinds or not self.kinds.isdisjoint(kinds)
 
 
 @dataclass

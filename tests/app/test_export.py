@@ -1,0 +1,98 @@
+"""Exports and a backup read back in, from the palette, as a person does them."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+
+from companion.domain import record
+from companion.domain.hoovers import Hoover
+from companion.domain.reasons import Reason
+from companion.store import backup
+from companion.store.repository import Repository
+
+from ..conftest import NOW
+from .support import screen_words, seed, until_toast
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+async def palette(pilot: Any, title: str) -> None:
+    """Run the palette command named ``title``."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*title.lower())
+    for _ in range(200):
+        if title in screen_words(pilot.app):
+            break
+        await pilot.pause(0.05)
+    await pilot.press("enter")
+    for _ in range(200):
+        if pilot.app.screen.query(Input):
+            break
+        await pilot.pause(0.05)
+
+
+async def test_a_summary_and_the_record_from_the_palette(make_app, data_dir, home: Path) -> None:
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_reason(Reason(text="a reason [b]as typed[/b]", created_at=NOW))
+    repo.save_hoover(Hoover(on=date(2026, 11, 2), channel="call", logged_at=NOW, felt="mine"))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(100, 34), notifications=True) as pilot:
+        await palette(pilot, "Export a summary to share")
+        shown = screen_words(app)
+        assert "How each contact made me feel (yours alone)" in shown
+        assert str(home) in app.screen.query_one("#path", Input).value
+        await pilot.press("ctrl+s")
+        toast = await until_toast(pilot, "Written to")
+        (summary,) = home.glob("companion-summary-*.md")
+        assert str(summary) in toast.replace(" ", "") or summary.name in toast.replace(" ", "")
+        text = summary.read_text(encoding="utf-8")
+        assert "a reason [b]as typed[/b]" in text and "mine" not in text
+        assert stat.S_IMODE(summary.stat().st_mode) == 0o600
+        await palette(pilot, "Export the record of when they reached out")
+        await pilot.press("ctrl+s")
+        await until_toast(pilot, "Written to")
+    (made,) = home.glob("companion-record-*.md")
+    assert record.verify(made.read_text(encoding="utf-8")).holds
+
+
+async def test_a_backup_read_in_from_the_palette_shows_at_once(
+    make_app, data_dir, home: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    repo = Repository.open(other)
+    repo.save_reason(Reason(text="from the other computer", created_at=NOW))
+    made = backup.write_private(tmp_path / "b.json", backup.backup_bytes(repo.ledger, NOW))
+    repo.close()
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(100, 34), notifications=True) as pilot:
+        await palette(pilot, "Import a full backup")
+        app.screen.query_one("#path", Input).value = str(made)
+        await pilot.press("ctrl+s")
+        for _ in range(200):
+            if "Read it in?" in screen_words(app):
+                break
+            await pilot.pause(0.05)
+        assert "reasons: 1 new" in screen_words(app)
+        await pilot.press("y")
+        await until_toast(pilot, "Read in")
+        for _ in range(200):
+            if "from the other computer" in screen_words(app):
+                break
+            await pilot.pause(0.05)
+        assert "from the other computer" in screen_words(app)
