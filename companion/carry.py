@@ -225,6 +225,14 @@ def import_file(root: Path, source: Path, *, ask: bool) -> int:
         moment = datetime.now().astimezone()
         kept = backup.keep_before(repository.ledger, root, moment)
         count = backup.carry_out(repository.ledger, plan)
+        if repository.ledger.waiting and not repository.ledger.write_waiting():
+            # The disk refused it, and this command is about to end: nothing is kept.
+            repository.ledger.waiting = []
+            say(
+                "companion: the disk would not take it (it is full, or the folder can't be "
+                f"written to). Nothing was read in; what was here is as it was, and also in {kept}."
+            )
+            return 1
     except StoreError as error:
         say(f"companion: {error} Nothing was changed.")
         return 1

@@ -207,3 +207,31 @@ def test_a_summary_has_the_sections_chosen_and_nothing_private_unless_asked(
     assert "only for me to know" in text and "## Letters I did not send" in text
     done = companion("export", "--summary", "--data", str(used), "--sections", "secrets")
     assert done.returncode == 2 and "no section 'secrets'" in done.stderr
+
+
+def test_a_full_disk_while_reading_in_says_so_and_keeps_what_was_there(
+    used: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal refuses the import (no room left): it says so, exits 1, and the data
+    is as it was."""
+    import errno
+
+    from companion import carry
+    from companion.store import journal
+
+    out = tmp_path / "backup.json"
+    companion("export", "--data", str(used), "--out", str(out))
+    fresh = tmp_path / "fresh"
+    Repository.open(fresh).close()
+
+    def full(self: object, ops: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal.Journal, "append", full)
+    assert carry.import_file(fresh, out, ask=False) == 1
+    monkeypatch.undo()
+    repo = Repository.open(fresh)
+    try:
+        assert repo.reasons == [] and repo.hoovers == []
+    finally:
+        repo.close()
