@@ -65,13 +65,16 @@ def made(
     *,
     sections: Sequence[str] = (),
     as_json: bool = False,
+    sealed: bool = False,
 ) -> bytes:
-    """The bytes of one export of what ``repository`` holds; ExportError when the record
-    kept in the data does not hold (it is reported, never repaired)."""
+    """The bytes of one export of what ``repository`` holds (a backup ``sealed`` with the
+    passphrase, when asked); ExportError when the record kept in the data does not hold
+    (it is reported, never repaired)."""
     if kind == "backup":
-        from companion.store.backup import backup_bytes
+        from companion.store.backup import backup_bytes, sealed_backup
 
-        return backup_bytes(repository.ledger, moment)
+        data = backup_bytes(repository.ledger, moment)
+        return sealed_backup(data, repository.folder.root) if sealed else data
     if kind == "summary":
         from companion.domain.summary import Material, render
 
@@ -134,8 +137,10 @@ def export(
     *,
     sections: Sequence[str] = (),
     as_json: bool = False,
+    plain: bool = False,
 ) -> int:
-    """``companion export``: one export of ``root`` to ``out`` (or the home folder)."""
+    """``companion export``: one export of ``root`` to ``out`` (or the home folder). A
+    backup of a sealed folder is sealed with its passphrase unless ``plain``."""
     from companion.status import has_data
     from companion.store.repository import Repository
 
@@ -150,7 +155,8 @@ def export(
             chain_older_log(root)
         repository = Repository.open(root, look=True)
         try:
-            data = made(repository, kind, moment, sections=sections, as_json=as_json)
+            sealed = kind == "backup" and not plain and seal.is_sealed(root)
+            data = made(repository, kind, moment, sections=sections, as_json=as_json, sealed=sealed)
         finally:
             repository.close()
         written = written_to(out or default_path(kind, moment, as_json=as_json), data)
@@ -161,7 +167,9 @@ def export(
         say(f"companion: {error}")
         return 1
     warning = plain_warning(root)
-    if warning is not None:
+    if sealed:
+        say("The backup is sealed with your passphrase: it opens only with it, anywhere.")
+    elif warning is not None:
         say(warning)
     say(f"Wrote the {NAMES[kind]} to {written} (readable only by you).")
     return 0
@@ -196,6 +204,11 @@ def import_file(root: Path, source: Path, *, ask: bool) -> int:
         say(f"companion: {source} could not be read: {error.strerror or error}.")
         return 1
     try:
+        if backup.is_sealed_backup(raw):
+            if not sys.stdin.isatty():
+                say("companion: that backup is sealed; run this in a terminal for its passphrase.")
+                return 1
+            raw = backup.open_sealed_backup(raw, getpass.getpass("Its passphrase: "), source)
         tables = backup.read_backup(raw, source)
     except StoreError as error:
         say(f"companion: {error} Nothing was changed.")

@@ -87,6 +87,11 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--json", action="store_true", help="with --record: the same record as JSON"
     )
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help="a backup of data sealed with a passphrase is sealed too; this writes it plain",
+    )
     from companion.domain.summary import PRIVATE, SECTIONS
 
     export.add_argument(
@@ -242,7 +247,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.summary and wrong:
                 found.error(f"no section {wrong[0]!r}; choose from {', '.join(SECTIONS | PRIVATE)}")
             kind = "summary" if args.summary else "record" if args.record else "backup"
-            return carry.export(root, kind, out, sections=chosen, as_json=args.json)
+            return carry.export(
+                root, kind, out, sections=chosen, as_json=args.json, plain=args.plain
+            )
         return carry.import_file(root, Path(args.file), ask=not args.yes)
     os.umask(0o077)
     quiet_textual(os.environ)

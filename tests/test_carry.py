@@ -19,6 +19,7 @@ from companion.domain.helplines import Helpline
 from companion.domain.history import Slip
 from companion.domain.letters import Letter
 from companion.domain.modes import NecessaryContact
+from companion.store import backup as backup_module
 from companion.store.backup import TABLES
 from companion.store.repository import Repository
 
@@ -235,3 +236,39 @@ def test_a_full_disk_while_reading_in_says_so_and_keeps_what_was_there(
         assert repo.reasons == [] and repo.hoovers == []
     finally:
         repo.close()
+
+
+def test_a_sealed_folder_makes_a_sealed_backup_that_opens_anywhere_with_its_passphrase(
+    used: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cheap_seal: None
+) -> None:
+    """A backup of sealed data is sealed by default (not a word of it readable), opens
+    on another computer with the passphrase alone, refuses a wrong one without writing,
+    and --plain writes it plain, saying so."""
+    from companion import carry
+    from companion.store import seal, sealing
+
+    repo = Repository.open(used)
+    repo.ledger.reseal(lambda: sealing.turn_on(used, "my four words", None))
+    repo.close()
+    out = tmp_path / "sealed.json"
+    assert carry.export(used, "backup", out) == 0
+    raw = out.read_bytes()
+    assert b"plain" not in raw and "שלום".encode() not in raw
+    assert backup_module.is_sealed_backup(raw)
+    seal.KEYRING.clear()
+    fresh = tmp_path / "fresh"
+    Repository.open(fresh).close()
+    before = every_file(fresh)
+    monkeypatch.setattr(carry.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(carry.getpass, "getpass", lambda prompt="": "not the words")
+    assert carry.import_file(fresh, out, ask=False) == 1
+    assert every_file(fresh) == before
+    monkeypatch.setattr(carry.getpass, "getpass", lambda prompt="": "my four words")
+    assert carry.import_file(fresh, out, ask=False) == 0
+    again = Repository.open(fresh)
+    assert any("plain" in reason.text for reason in again.reasons)
+    again.close()
+    plain = tmp_path / "plain.json"
+    seal.unlock_folder(used, "my four words")
+    assert carry.export(used, "backup", plain, plain=True) == 0
+    assert b"plain" in plain.read_bytes()

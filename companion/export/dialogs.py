@@ -41,17 +41,23 @@ class Export:
 
     path: str
     sections: tuple[str, ...] = ()
+    sealed: bool = False
+    """A backup sealed with the passphrase (offered when the data is sealed)."""
 
 
 class ExportDialog(Dialog[Export]):
     """Where an export goes (a new file in the home folder unless changed)."""
 
-    def __init__(self, kind: str, draft: Export, warning: str | None = None) -> None:
-        """Ask where to write ``kind`` (and, for a summary, its sections)."""
+    def __init__(
+        self, kind: str, draft: Export, warning: str | None = None, can_seal: bool = False
+    ) -> None:
+        """Ask where to write ``kind`` (and, for a summary, its sections; for a backup of
+        sealed data, whether to seal it too)."""
         super().__init__()
         self.kind = kind
         self.draft = draft
         self.warning = warning
+        self.can_seal = can_seal and kind == "backup"
 
     def heading(self) -> str:
         """What is being exported."""
@@ -64,7 +70,14 @@ class ExportDialog(Dialog[Export]):
     def body(self) -> ComposeResult:
         """What it is, where it goes, and a summary's sections."""
         yield Static(Text(ABOUT[self.kind]))
-        if self.warning:
+        if self.can_seal:
+            yield Checkbox(
+                "Seal it with my passphrase (it then opens only with it, on any computer)",
+                self.draft.sealed,
+                id="sealed",
+                compact=True,
+            )
+        elif self.warning:
             yield Static(Text(self.warning), classes="export-warning")
         if self.kind == "summary":
             for name, title in (SECTIONS | PRIVATE).items():
@@ -86,15 +99,24 @@ class ExportDialog(Dialog[Export]):
         )
         if self.kind == "summary" and not sections:
             raise ValidationError("Please tick at least one part to put in the summary.")
-        return Export(path, sections)
+        sealed = self.can_seal and self.query_one("#sealed", Checkbox).value
+        return Export(path, sections, sealed)
 
 
-class ImportDialog(Dialog[str]):
+@dataclass(frozen=True)
+class Chosen:
+    """The backup to read in, and the passphrase of a sealed one."""
+
+    path: str
+    passphrase: str = ""
+
+
+class ImportDialog(Dialog[Chosen]):
     """Which backup to read in."""
 
     TITLE = "Import a full backup"
 
-    def __init__(self, draft: str) -> None:
+    def __init__(self, draft: Chosen) -> None:
         """Open with ``draft`` in the field."""
         super().__init__()
         self.draft = draft
@@ -112,11 +134,13 @@ class ImportDialog(Dialog[str]):
             )
         )
         yield Label("The backup file")
-        yield Field(self.draft, id="path", compact=True)
+        yield Field(self.draft.path, id="path", compact=True)
+        yield Label("Its passphrase, if it is sealed")
+        yield Field(self.draft.passphrase, password=True, id="passphrase", compact=True)
 
-    def result(self) -> str:
-        """The path."""
+    def result(self) -> Chosen:
+        """The path and the passphrase typed."""
         path = self.query_one("#path", Input).value.strip()
         if not path:
             raise ValidationError("Please say which file to read in.")
-        return path
+        return Chosen(path, self.query_one("#passphrase", Input).value)

@@ -23,12 +23,18 @@ async def export(ctx: Context, kind: str) -> None:
         return
     warning = carry.plain_warning(root)
 
+    can_seal = warning is not None
+
     def write(chosen: Export) -> Path:
-        data = carry.made(ctx.repository, kind, moment, sections=chosen.sections)
+        data = carry.made(
+            ctx.repository, kind, moment, sections=chosen.sections, sealed=chosen.sealed
+        )
         return carry.written_to(Path(chosen.path), data)
 
-    draft = Export(str(carry.default_path(kind, moment)), tuple(SECTIONS))
-    written = await ctx.until_saved(lambda d: ExportDialog(kind, d, warning), draft, write)
+    draft = Export(str(carry.default_path(kind, moment)), tuple(SECTIONS), sealed=can_seal)
+    written = await ctx.until_saved(
+        lambda d: ExportDialog(kind, d, warning, can_seal), draft, write
+    )
     if written is not None:
         ctx.notify(
             f"Written to {written}. Only you can read it on this computer.", title="Exported"
@@ -52,21 +58,32 @@ async def export_record(ctx: Context) -> None:
 
 async def import_backup(ctx: Context) -> None:
     """Check a backup, show what it would do, and read it in once the person agrees."""
-    from companion.export.dialogs import ImportDialog
-    from companion.store import backup
+    from companion.domain.errors import ValidationError
+    from companion.export.dialogs import Chosen, ImportDialog
+    from companion.store import backup, seal
     from companion.ui.dialogs import ConfirmDialog
 
     ledger = ctx.repository.ledger
 
-    def check(path: str) -> tuple[backup.Plan, str]:
-        source = Path(path).expanduser()
+    def check(chosen: Chosen) -> tuple[backup.Plan, str]:
+        source = Path(chosen.path).expanduser()
         try:
             raw = source.read_bytes()
         except OSError as error:
-            raise backup.BackupError(f"{source} could not be read: {error.strerror}.") from error
-        return backup.import_plan(ledger, backup.read_backup(raw, source)), path
+            raise ValidationError(f"{source} could not be read: {error.strerror}.") from error
+        try:
+            if backup.is_sealed_backup(raw):
+                raw = backup.open_sealed_backup(raw, chosen.passphrase, source)
+            return backup.import_plan(ledger, backup.read_backup(raw, source)), chosen.path
+        except seal.WrongPassphrase as error:
+            raise ValidationError(
+                "That backup is sealed, and this is not its passphrase (the one your data "
+                "had when it was made)."
+            ) from error
+        except backup.BackupError as error:
+            raise ValidationError(f"{error} Nothing was changed.") from error
 
-    found = await ctx.until_saved(ImportDialog, str(Path.home()) + "/", check)
+    found = await ctx.until_saved(ImportDialog, Chosen(str(Path.home()) + "/"), check)
     if found is None:
         return
     plan, _path = found

@@ -71,6 +71,67 @@ def backup_bytes(ledger: Ledger, moment: datetime) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+SEALED_KIND = "sealed full backup"
+"""What a backup sealed with the passphrase says it is."""
+
+
+def sealed_backup(data: bytes, root: Path) -> bytes:
+    """``data`` (a backup's bytes) sealed with the folder's current key, the key wrapped
+    as in the folder's key file, so the file opens anywhere with the passphrase alone."""
+    import base64
+
+    from companion.store import seal
+
+    keys = seal.keys_for(root)
+    found = seal.read_key_file(root)
+    if keys is None or keys.current is None or found.current != keys.current:
+        raise StoreError("The backup could not be sealed: the folder is not unlocked.")
+    only = seal.KeyFile(
+        found.cost,
+        found.salt,
+        {found.current: found.wrapped[found.current]},
+        found.current,
+        seal.SEALED,
+    )
+    document = {
+        "app": APP_NAME,
+        "kind": SEALED_KIND,
+        "key": only.encode().decode("utf-8"),
+        "sealed": base64.b64encode(keys.seal(data)).decode("ascii"),
+    }
+    return (json.dumps(document, indent=1) + "\n").encode("utf-8")
+
+
+def is_sealed_backup(raw: bytes) -> bool:
+    """Whether ``raw`` is a backup sealed with a passphrase."""
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and document.get("kind") == SEALED_KIND
+
+
+def open_sealed_backup(raw: bytes, passphrase: str, source: Path) -> bytes:
+    """The plain backup inside a sealed one; WrongPassphrase, or BackupError when the file
+    is damaged (nothing is written either way)."""
+    import base64
+
+    from companion.store import seal
+    from companion.store.problems import Damaged
+
+    try:
+        document = json.loads(raw.decode("utf-8"))
+        found = seal.KeyFile.parse(document["key"].encode("utf-8"))
+        sealed = base64.b64decode(document["sealed"], validate=True)
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BackupError(f"{source} is a sealed backup, but it is damaged.") from error
+    keys = seal.open_key_file(found, passphrase)
+    try:
+        return keys.open(sealed)
+    except Damaged as error:
+        raise BackupError(f"{source} is a sealed backup, but it is damaged.") from error
+
+
 def write_private(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` (mode 0600, crash-safely), never over an existing file:
     a taken name gets ``-2``, ``-3`` and so on. The path written."""

@@ -351,6 +351,12 @@ def unlock(root: Path, passphrase: str) -> tuple[Keys, KeyFile]:
     """The folder's keys for ``passphrase``; WrongPassphrase when it does not open them.
     Nothing on the disk is touched."""
     found = read_key_file(root)
+    return open_key_file(found, passphrase), found
+
+
+def open_key_file(found: KeyFile, passphrase: str) -> Keys:
+    """The keys ``found`` wraps, for ``passphrase``; WrongPassphrase when it does not
+    open them."""
     kek = _aead()(stretch(passphrase, found.salt, found.cost))
     keys = {}
     for key_id, wrapped in found.wrapped.items():
@@ -362,7 +368,7 @@ def unlock(root: Path, passphrase: str) -> tuple[Keys, KeyFile]:
             )
         except (_invalid(), ValueError) as error:
             raise WrongPassphrase() from error
-    return Keys(keys, found.current), found
+    return Keys(keys, found.current)
 
 
 def unlock_folder(root: Path, passphrase: str) -> Keys:
