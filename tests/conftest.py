@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -59,6 +61,28 @@ def cheap_seal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stretch passphrases cheaply in this test."""
     monkeypatch.setattr(seal, "DEFAULT_COST", CHEAP_COST)
     monkeypatch.setattr(sealing, "DEFAULT_COST", CHEAP_COST)
+
+
+REPO = Path(__file__).resolve().parent.parent
+"""The source tree, where ``python -m companion`` is run from in tests."""
+
+
+def run_companion(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command line from the source tree as a person or a script would (no
+    terminal: nothing is asked); ``home`` in place of the home folder."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if home is not None:
+        env["HOME"] = str(home)
+    return subprocess.run(
+        [sys.executable, "-m", "companion", *args],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def every_file(root: Path) -> dict[str, str]:

@@ -4,10 +4,7 @@ a file that cannot be used changes nothing and says why."""
 from __future__ import annotations
 
 import json
-import os
 import stat
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,27 +21,10 @@ from companion.store.backup import TABLES
 from companion.store.repository import Repository
 
 from .conftest import NOW, every_file
+from .conftest import run_companion as companion
 
-REPO = Path(__file__).resolve().parent.parent
 WORDS = ("[bold]not markup[/]", "🌱", "שלום לך", "plain", "مرحبا", "$(x)")
 """Markup-like text, emoji, right-to-left scripts and an escape, in every field."""
-
-
-def companion(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the command line as a person would (no terminal: nothing is asked)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    if home is not None:
-        env["HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "companion", *args],
-        cwd=REPO,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture

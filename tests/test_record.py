@@ -5,9 +5,6 @@ record and names where one was altered."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -16,21 +13,9 @@ from companion.domain import record
 from companion.domain.hoovers import Hoover
 from companion.store.repository import Repository
 
-REPO = Path(__file__).resolve().parent.parent
+from .conftest import run_companion as companion
+
 WORDS = "[bold]not markup[/] 🌱 שלום לך مرحبا"
-
-
-def companion(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "companion", *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def logged(root: Path) -> list[Hoover]:

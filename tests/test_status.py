@@ -3,7 +3,6 @@ lock, never written, never importing the screens."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -16,23 +15,12 @@ from companion.domain.profile import Profile
 from companion.store import sealing
 from companion.store.repository import Repository
 
-from .conftest import NOW, every_file
-
-REPO = Path(__file__).resolve().parent.parent
+from .conftest import NOW, REPO, every_file, run_companion
 
 
 def status(*args: str) -> subprocess.CompletedProcess[str]:
     """Run ``companion status`` as a prompt script would."""
-    return subprocess.run(
-        [sys.executable, "-m", "companion", "status", *args],
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_companion("status", *args)
 
 
 def kept(root: Path, start_days_ago: int = 40, slip_days_ago: int | None = 12) -> Repository:

@@ -189,3 +189,26 @@ async def history_read(pilot: Pilot[object]) -> None:
     if reading:  # an empty list would mean every worker, an open dialog's too
         await app.workers.wait_for_complete(reading)
     await pilot.pause()
+
+
+async def palette(pilot: Pilot[object], title: str) -> None:
+    """Run the palette command named ``title``, and wait for what it opens."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*title.lower())
+    deadline = time.monotonic() + 30
+    while title not in screen_words(pilot.app):
+        assert time.monotonic() < deadline, f"the palette never offered {title!r}"
+        await pilot.pause(0.05)
+    under = len(pilot.app.screen_stack) - 1  # the screens below the palette
+    await pilot.press("enter")
+    # What the command opens comes a moment after the palette closes (a flow runs as the
+    # app's work). A command may open nothing (a notice, a lock): after a few seconds the
+    # caller checks for itself.
+    opened = time.monotonic() + 5
+    while pilot.app.is_running and time.monotonic() < opened:
+        stack = pilot.app.screen_stack
+        if len(stack) > under and type(stack[-1]).__name__ != "CommandPalette":
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()

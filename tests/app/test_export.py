@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -17,7 +16,7 @@ from companion.store import backup
 from companion.store.repository import Repository
 
 from ..conftest import NOW
-from .support import screen_words, seed, until_toast
+from .support import palette, screen_words, seed, until_toast
 
 
 @pytest.fixture
@@ -26,22 +25,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("HOME", str(folder))
     return folder
-
-
-async def palette(pilot: Any, title: str) -> None:
-    """Run the palette command named ``title``."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*title.lower())
-    for _ in range(200):
-        if title in screen_words(pilot.app):
-            break
-        await pilot.pause(0.05)
-    await pilot.press("enter")
-    for _ in range(200):
-        if pilot.app.screen.query(Input):
-            break
-        await pilot.pause(0.05)
 
 
 async def test_a_summary_and_the_record_from_the_palette(make_app, data_dir, home: Path) -> None:

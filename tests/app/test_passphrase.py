@@ -19,7 +19,7 @@ from companion.store import seal, sealing
 from companion.store.repository import Repository
 
 from ..conftest import NOW, every_file
-from .support import screen_words, seed, until_toast
+from .support import palette, screen_words, seed, until_toast
 
 pytestmark = pytest.mark.usefixtures("cheap_seal")
 
@@ -62,20 +62,6 @@ async def until_locked(pilot: Any) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the app did not lock")
-
-
-async def palette(pilot: Any, title: str) -> None:
-    """Run the palette command named ``title``."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*title.lower())
-    app = pilot.app
-    for _ in range(200):
-        if title in screen_words(app):
-            break
-        await pilot.pause(0.05)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_a_passphrase_set_from_the_palette_seals_every_file(make_app, data_dir) -> None:
