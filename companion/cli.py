@@ -92,7 +92,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a backup of data sealed with a passphrase is sealed too; this writes it plain",
     )
-    from companion.domain.summary import PRIVATE, SECTIONS
+    from companion.domain.sections import PRIVATE, SECTIONS
 
     export.add_argument(
         "--summary",
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         root = data_folder(args.data)
         out = None if getattr(args, "out", None) is None else Path(args.out)
         if args.command == "export":
-            from companion.domain.summary import PRIVATE, SECTIONS
+            from companion.domain.sections import PRIVATE, SECTIONS
 
             chosen = [n.strip() for n in f"{args.sections},{args.private}".split(",") if n.strip()]
             wrong = [name for name in chosen if name not in SECTIONS | PRIVATE]

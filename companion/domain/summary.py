@@ -14,23 +14,11 @@ from companion.domain.hoovers import Hoover
 from companion.domain.letters import Letter
 from companion.domain.modes import MODES, ModeChange
 from companion.domain.reasons import Reason
+from companion.domain.sections import PRIVATE, SECTIONS
 from companion.domain.urge_figures import UrgeStats
 from companion.domain.wins import Win
 
-SECTIONS = {
-    "days": "No Contact days",
-    "slips": "Slips, in my own words",
-    "urges": "Riding out urges",
-    "reasons": "Reasons I left",
-    "wins": "Little wins",
-    "modes": "Contact modes",
-}
-"""The sections anyone may be shown, in order."""
-PRIVATE = {
-    "felt": "How each contact made me feel",
-    "letters": "Letters I did not send",
-}
-"""Sections left out unless asked for by name."""
+__all__ = ["PRIVATE", "SECTIONS", "Material", "render"]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Static
 
 from companion.domain.errors import ValidationError
-from companion.domain.summary import PRIVATE, SECTIONS
+from companion.domain.sections import PRIVATE, SECTIONS
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 

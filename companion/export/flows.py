@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from companion import carry
-from companion.domain.summary import SECTIONS
+from companion.domain.sections import SECTIONS
 from companion.ui.commands import Command
 from companion.ui.context import EVERYTHING, Context
 
