@@ -100,7 +100,9 @@ class UnlockApp(StandaloneApp[bool | None]):
         """The prompt, and a line for what happened."""
         with Vertical(id="unlock"):
             yield Static("Passphrase")
-            yield PassphraseField(password=True, id="passphrase", compact=True)
+            yield PassphraseField(
+                password=True, id="passphrase", placeholder="type it here", compact=True
+            )
             yield Static(
                 "Enter to open. ! (with the field empty) for where to turn, ctrl+l to hide.",
                 id="unlock-message",
