@@ -237,7 +237,7 @@ def import_file(root: Path, source: Path, *, ask: bool) -> int:
                 return 0
         moment = datetime.now().astimezone()
         kept = backup.keep_before(repository.ledger, root, moment)
-        count = backup.carry_out(repository.ledger, plan)
+        count = backup.carry_out(repository.ledger, plan, repository.hoover_log)
         if repository.ledger.waiting and not repository.ledger.write_waiting():
             # The disk refused it, and this command is about to end: nothing is kept.
             repository.ledger.waiting = []

@@ -252,3 +252,31 @@ def test_a_sealed_folder_makes_a_sealed_backup_that_opens_anywhere_with_its_pass
     seal.unlock_folder(used, "my four words")
     assert carry.export(used, "backup", plain, plain=True) == 0
     assert b"plain" in plain.read_bytes()
+
+
+def test_a_backup_from_another_folder_is_added_beside_what_is_here(tmp_path: Path) -> None:
+    """Two folders that each numbered their records from 1: reading one's backup into the
+    other adds its records beside those here (none replaced), and the record of when they
+    reached out goes on, every entry chained, and still holds."""
+    from companion.domain.hoovers import Hoover
+    from companion.domain.reasons import Reason
+
+    here, there = tmp_path / "here", tmp_path / "there"
+    for root, word in ((here, "here"), (there, "there")):
+        repo = Repository.open(root)
+        repo.save_reason(Reason(text=f"a reason from {word}", created_at=NOW))
+        repo.save_hoover(Hoover(on=date(2026, 11, 2), channel="call", logged_at=NOW, said=word))
+        repo.close()
+    out = tmp_path / "there.json"
+    assert companion("export", "--data", str(there), "--out", str(out)).returncode == 0
+    done = companion("import", "--data", str(here), str(out), "--yes")
+    assert done.returncode == 0, done.stderr
+    repo = Repository.open(here)
+    try:
+        assert sorted(r.text for r in repo.reasons) == ["a reason from here", "a reason from there"]
+        assert sorted(h.said for h in repo.hoovers) == ["here", "there"]
+        assert repo.record_problem() is None
+    finally:
+        repo.close()
+    again = companion("import", "--data", str(here), str(out), "--yes")
+    assert again.returncode == 0 and "nothing would change" in again.stderr

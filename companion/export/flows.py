@@ -96,7 +96,7 @@ async def import_backup(ctx: Context) -> None:
 
     def read_in() -> int:
         kept = backup.keep_before(ledger, ctx.repository.folder.root, datetime.now().astimezone())
-        count = backup.carry_out(ledger, plan)
+        count = backup.carry_out(ledger, plan, ctx.repository.hoover_log)
         ctx.notify(
             f"Read in {count} records. What was here before is kept in {kept}.", title="Imported"
         )

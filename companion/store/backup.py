@@ -16,10 +16,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from companion.domain.hoovers import Hoover
 from companion.store.durable import APP_NAME, SCHEMA_VERSION, replace_file
 from companion.store.ledger import Ledger
 from companion.store.problems import StoreError
-from companion.store.tables import LAYOUT, RECORD_KINDS, SETTINGS, SLIPS, validate_tables
+from companion.store.tables import (
+    CHAIN,
+    HOOVERS,
+    LAYOUT,
+    RECORD_KINDS,
+    SETTINGS,
+    SLIPS,
+    ChainedLog,
+    validate_tables,
+)
 
 KIND = "full backup"
 """What a backup file says it is."""
@@ -154,6 +164,9 @@ class Plan:
     """Records held with other contents, by table, then id."""
     same: int = 0
     """Records already held exactly so."""
+    rechain: bool = False
+    """The data here has a log (or a record) of its own: the backup's record is not
+    copied over it; its entries are chained here as they are read in."""
 
     @property
     def empty(self) -> bool:
@@ -218,17 +231,26 @@ def import_plan(ledger: Ledger, tables: Mapping[str, Mapping[str, Any]]) -> Plan
     would not hold together (a slip before the day No Contact began, say)."""
     plan = Plan()
     merged = tables_of(ledger)
+    plan.rechain = bool(merged.get(CHAIN) or merged.get(HOOVERS))
     for name in TABLES:
         held = merged.setdefault(name, {})
+        # A record is the same record by its own id, wherever it is stored (two folders
+        # number their documents each from 1).
+        where = {_key(doc_id, doc): doc_id for doc_id, doc in held.items()}
         for doc_id, doc in tables.get(name, {}).items():
-            if doc_id not in held:
-                plan.new.setdefault(name, {})[doc_id] = doc
-            elif held[doc_id] != doc:
-                plan.changed.setdefault(name, {})[doc_id] = doc
+            if name == CHAIN and plan.rechain:
+                continue
+            here = where.get(_key(doc_id, doc))
+            if here is None:
+                target = doc_id if doc_id not in held else f"{FRESH}{doc_id}"
+                plan.new.setdefault(name, {})[target] = doc
+            elif held[here] != doc:
+                target = here
+                plan.changed.setdefault(name, {})[here] = doc
             else:
                 plan.same += 1
                 continue
-            held[doc_id] = doc
+            held[target] = doc
     try:
         validate_tables(merged)
     except Exception as error:
@@ -236,14 +258,32 @@ def import_plan(ledger: Ledger, tables: Mapping[str, Mapping[str, Any]]) -> Plan
     return plan
 
 
-def carry_out(ledger: Ledger, plan: Plan) -> int:
-    """Write what ``plan`` says, as one save; how many records were written."""
+FRESH = "?"
+"""Marks, in a plan, a new record whose document number is taken here: it gets a new one."""
+
+
+def _key(doc_id: str, doc: Mapping[str, Any]) -> str:
+    """What makes a record the same record: its own id (the settings and the record's
+    events have none: their place)."""
+    own = doc.get("id")
+    return own if isinstance(own, str) and own else f"#{doc_id}"
+
+
+def carry_out(ledger: Ledger, plan: Plan, log: ChainedLog) -> int:
+    """Write what ``plan`` says, as one save; how many records were written. Entries of
+    the log go through ``log`` when the record here goes on (``plan.rechain``)."""
     count = 0
+    if plan.rechain:
+        log.all()  # every entry held, so one read in replaces its own, wherever it is
     with ledger.batch():
         for part in (plan.new, plan.changed):
             for name, docs in part.items():
                 for doc_id, doc in docs.items():
-                    ledger.put(name, doc_id, doc)
+                    if name == HOOVERS and plan.rechain:
+                        log.save(Hoover.from_dict(doc))
+                    else:
+                        target = ledger.new_id(name) if doc_id.startswith(FRESH) else doc_id
+                        ledger.put(name, target, doc)
                     count += 1
     return count
 
