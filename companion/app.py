@@ -159,8 +159,7 @@ class CompanionApp(App[None]):
     @property
     def sealed(self) -> bool:
         """Whether the data folder is sealed with a passphrase (so it can be locked)."""
-        keys = seal.keys_for(self.repository.folder.root)
-        return keys is not None and keys.current is not None
+        return seal.sealed_now(self.repository.folder.root)
 
     async def on_event(self, event: events.Event) -> None:
         """Note the time of every key and click (for locking when idle)."""

@@ -5,7 +5,7 @@ contact made them feel, letters never sent) is left out unless they ask for it."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from companion.domain.dates import format_day
@@ -33,7 +33,7 @@ class Material:
     hoovers: Sequence[Hoover] = ()
     letters: Sequence[Letter] = ()
     alias: str = ""
-    slips: Sequence[Slip] = field(default_factory=tuple)
+    slips: Sequence[Slip] = ()
 
 
 def _quoted(text: str) -> list[str]:

@@ -23,8 +23,7 @@ KIND = "profile"
 
 def is_sealed(ctx: Context) -> bool:
     """Whether the folder is sealed now (its keys held, with a current one)."""
-    keys = seal.keys_for(ctx.repository.folder.root)
-    return keys is not None and keys.current is not None
+    return seal.sealed_now(ctx.repository.folder.root)
 
 
 def _check_current(ctx: Context, passphrase: str) -> seal.Keys:

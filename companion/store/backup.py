@@ -96,13 +96,7 @@ def sealed_backup(data: bytes, root: Path) -> bytes:
     found = seal.read_key_file(root)
     if keys is None or keys.current is None or found.current != keys.current:
         raise StoreError("The backup could not be sealed: the folder is not unlocked.")
-    only = seal.KeyFile(
-        found.cost,
-        found.salt,
-        {found.current: found.wrapped[found.current]},
-        found.current,
-        seal.SEALED,
-    )
+    only = found.keeping_current()
     document = {
         "app": APP_NAME,
         "kind": SEALED_KIND,

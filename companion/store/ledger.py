@@ -252,7 +252,6 @@ class Ledger:
         """Describe the folder; nothing on disk is touched until :meth:`open`. With
         ``look`` it is only read, never written: what is saved stays in memory."""
         self.root = Path(root)
-        self.look = look
         self.layout = layout
         self._now = now
         self.folder = DataFolder(
@@ -290,6 +289,11 @@ class Ledger:
         return self._now()
 
     # Opening and closing ----------------------------------------------------------
+
+    @property
+    def look(self) -> bool:
+        """Whether the folder is only read (see ``DataFolder``'s ``look``)."""
+        return self.folder.look
 
     @property
     def recovery(self) -> Any:

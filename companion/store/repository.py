@@ -28,7 +28,6 @@ from companion.store.durable import DataFolder
 from companion.store.ledger import Ledger
 from companion.store.problems import Recovery
 from companion.store.tables import (
-    CHAIN,
     CHECKLIST,
     DATES,
     HELPLINES,
@@ -396,7 +395,7 @@ class Repository:
 
     def record_events(self) -> list[dict[str, Any]]:
         """The record's chain of events, in order (see ``domain.record``)."""
-        return sorted(self.ledger.table(CHAIN).values(), key=lambda event: event["seq"])
+        return self.hoover_log.events()
 
     def record_problem(self) -> str | None:
         """Why the chain kept in the data does not hold, or does not match the log as it

@@ -141,12 +141,11 @@ class Keys:
     def open(self, data: bytes) -> bytes:
         """The plain bytes of a sealed file (a plain one is returned as it is); Damaged
         when it does not open with any key held."""
-        if not data.startswith(MAGIC):
+        key_id = sealed_with(data)
+        if key_id is None:
             return data
-        start = len(MAGIC)
-        key_id = data[start : start + KEY_ID_BYTES].decode("ascii", "replace")
-        nonce = data[start + KEY_ID_BYTES : start + KEY_ID_BYTES + NONCE_BYTES]
-        head = data[: start + KEY_ID_BYTES]
+        head = data[: len(MAGIC) + KEY_ID_BYTES]
+        nonce = data[len(head) : len(head) + NONCE_BYTES]
         try:
             return self._cipher(key_id).decrypt(nonce, data[len(head) + NONCE_BYTES :], head)
         except (_invalid(), ValueError) as error:
@@ -162,15 +161,12 @@ class Keys:
 
     def open_line(self, body: bytes) -> bytes:
         """The plain body of a journal line; Damaged when a sealed one does not open."""
-        import base64
-
         if not body.startswith(LINE_MARK):
             return body
-        try:
-            raw = base64.b64decode(body[1:], validate=True)
-        except ValueError as error:
-            raise Damaged("a sealed line that does not decode") from error
-        return self.open(MAGIC + raw)
+        sealed = _line_as_file(body)
+        if sealed is None:
+            raise Damaged("a sealed line that does not decode")
+        return self.open(sealed)
 
     def dump(self) -> str:
         """The keys as text, for a fold run in a process of its own (sent on a pipe)."""
@@ -189,6 +185,32 @@ class Keys:
         return cls(keys, document["current"])
 
 
+def sealed_with(data: bytes) -> str | None:
+    """The id of the key a file's bytes are sealed with (None for a plain file)."""
+    if not data.startswith(MAGIC):
+        return None
+    return data[len(MAGIC) : len(MAGIC) + KEY_ID_BYTES].decode("ascii", "replace")
+
+
+def _line_as_file(body: bytes) -> bytes | None:
+    """A sealed journal line's body as the bytes of a sealed file (None when its base64
+    does not decode)."""
+    import base64
+
+    try:
+        return MAGIC + base64.b64decode(body[len(LINE_MARK) :], validate=True)
+    except ValueError:
+        return None
+
+
+def line_sealed_with(body: bytes) -> str | None:
+    """The id of the key a journal line's body is sealed with (None for a plain line)."""
+    if not body.startswith(LINE_MARK):
+        return None
+    sealed = _line_as_file(body)
+    return None if sealed is None else sealed_with(sealed)
+
+
 KEYRING: dict[str, Keys] = {}
 """The keys of each data folder unlocked in this process, by its absolute path."""
 
@@ -205,6 +227,13 @@ def hold(root: Path, keys: Keys) -> None:
 def drop(root: Path) -> None:
     """Forget the keys of ``root`` (on lock, and when the app closes)."""
     KEYRING.pop(_root_key(root), None)
+
+
+def sealed_now(root: Path) -> bool:
+    """Whether the folder ``root`` is unlocked here and sealed (its keys held, one of
+    them current: so it can be locked)."""
+    keys = keys_for(root)
+    return keys is not None and keys.current is not None
 
 
 def keys_for(path: Path) -> Keys | None:
@@ -292,6 +321,14 @@ class KeyFile:
         ):
             raise ValueError("a key file that does not hold together")
         return cls(cost, _unb64(kdf["salt"]), wrapped, current, state)
+
+    def keeping_current(self) -> KeyFile:
+        """This key file with only its current key: the last step of a change, and what
+        a sealed backup carries."""
+        if self.current is None:
+            raise ValueError("a key file with no current key")
+        only = {self.current: self.wrapped[self.current]}
+        return KeyFile(self.cost, self.salt, only, self.current, SEALED)
 
     def encode(self) -> bytes:
         """The key file's bytes."""

@@ -15,34 +15,33 @@ the disk; opening it finishes steps 3 and 4 (:func:`finish`).
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
 from pathlib import Path
 
 from companion.store import journal as journal_files
-from companion.store.durable import _TEMP_SUFFIX, replace_file
+from companion.store.durable import _TEMP_SUFFIX, LOCK_NAME, replace_file
+from companion.store.ledger import FOLD_LOCK_NAME
 from companion.store.problems import Damaged
 from companion.store.seal import (
     DEFAULT_COST,
-    KEY_ID_BYTES,
     KEY_NAME,
-    LINE_MARK,
-    MAGIC,
     SEALED,
     SEALING,
     UNSEALING,
     KeyFile,
     Keys,
     hold,
+    line_sealed_with,
     make_key_file,
     new_key,
     read_key_file,
     remove_key_file,
+    sealed_with,
     write_key_file,
 )
 
-LEFT_PLAIN = frozenset({"data.lock", "fold.lock", KEY_NAME})
+LEFT_PLAIN = frozenset({LOCK_NAME, FOLD_LOCK_NAME, KEY_NAME})
 """Files that hold nothing personal and stay as they are (the locks are empty)."""
 REPORTS = "reports"
 """Crash reports hold no personal text (see ``ui/crash``): they stay readable."""
@@ -60,13 +59,6 @@ def _files(root: Path) -> list[Path]:
                 continue
             found.append(path)
     return sorted(found)
-
-
-def _sealed_with(data: bytes) -> str | None:
-    """The id of the key a sealed file was sealed with (None for a plain file)."""
-    if not data.startswith(MAGIC):
-        return None
-    return data[len(MAGIC) : len(MAGIC) + KEY_ID_BYTES].decode("ascii", "replace")
 
 
 def _journal_again(path: Path, keys: Keys) -> bytes | None:
@@ -87,14 +79,7 @@ def _journal_again(path: Path, keys: Keys) -> bytes | None:
 
 def _line_key(line: bytes) -> str | None:
     """The id of the key a journal line is sealed with (None for a plain line)."""
-    body = line.rstrip(b"\n")[9:]
-    if not body.startswith(LINE_MARK):
-        return None
-    try:
-        raw = base64.b64decode(body[1:], validate=True)
-    except ValueError:
-        return None
-    return raw[:KEY_ID_BYTES].decode("ascii", "replace")
+    return line_sealed_with(line.rstrip(b"\n")[9:])
 
 
 def write_again(root: Path, keys: Keys) -> int:
@@ -115,7 +100,7 @@ def write_again(root: Path, keys: Keys) -> int:
         if path.parent.name == journal_files.JOURNAL_DIR_NAME and path.suffix == ".jsonl":
             again = _journal_again(path, keys)
         else:
-            if _sealed_with(raw) == keys.current and keys.current is not None:
+            if sealed_with(raw) == keys.current and keys.current is not None:
                 continue
             try:
                 plain = keys.open(raw)
@@ -139,10 +124,9 @@ def finish(root: Path, keys: Keys, found: KeyFile) -> int:
     if found.state == UNSEALING:
         remove_key_file(root)
         return written
-    assert found.current is not None
-    only = {found.current: found.wrapped[found.current]}
-    write_key_file(root, KeyFile(found.cost, found.salt, only, found.current, SEALED))
-    hold(root, Keys({found.current: keys.keys[found.current]}, found.current))
+    kept = found.keeping_current()
+    write_key_file(root, kept)
+    hold(root, Keys({key_id: keys.keys[key_id] for key_id in kept.wrapped}, kept.current))
     return written
 
 

@@ -267,16 +267,16 @@ class ChainedLog(HistoryRecords[Hoover]):
 
     def _last_event(self, entry_id: str) -> dict[str, Any] | None:
         """The newest event of one entry, if it has any."""
-        return next((e for e in reversed(self._events()) if e["entry"] == entry_id), None)
+        return next((e for e in reversed(self.events()) if e["entry"] == entry_id), None)
 
-    def _events(self) -> list[dict[str, Any]]:
-        """The chain so far, in order."""
+    def events(self) -> list[dict[str, Any]]:
+        """The record's chain so far, in order (see ``domain.record``)."""
         return sorted(self._ledger.table(CHAIN).values(), key=lambda event: event["seq"])
 
     def _link(self, kind: str, entry_id: str, content: Any, *, before_this: str) -> None:
         """Add one event at the end of the chain; a log kept before the chain existed is
         chained first (see ``_link_older``)."""
-        events = self._events() or self._link_older(before_this)
+        events = self.events() or self._link_older(before_this)
         last = events[-1] if events else None
         event = record.link(last, kind, entry_id, self._ledger.now(), content)
         self._ledger.put(CHAIN, str(event["seq"]), event)
@@ -296,7 +296,7 @@ class ChainedLog(HistoryRecords[Hoover]):
 
     def chain_existing(self) -> bool:
         """Chain a log kept before the chain existed (once); whether anything was added."""
-        if self._events() or not self.all():
+        if self.events() or not self.all():
             return False
         with self._ledger.batch():
             self._link_older(before_this="")
