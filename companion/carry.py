@@ -106,15 +106,15 @@ def made(
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def written_to(target: Path, data: bytes) -> Path:
-    """Write an export (0600, never over a file); where it went. ExportError saying why
-    it could not be written."""
+def written_to(target: Path, data: bytes, name: str) -> Path:
+    """Write an export (0600, never over a file) to ``target``, or into it as ``name``
+    when it is a folder; where it went. ExportError saying why it could not be written."""
     from companion.store.backup import write_private
 
     try:
         target = target.expanduser()
         if target.is_dir():
-            target = target / default_path("backup", datetime.now()).name
+            target = target / name
         return write_private(target, data)
     except OSError as error:
         raise ExportError(f"It could not be written: {error.strerror or error}.") from error
@@ -159,7 +159,8 @@ def export(
             data = made(repository, kind, moment, sections=sections, as_json=as_json, sealed=sealed)
         finally:
             repository.close()
-        written = written_to(out or default_path(kind, moment, as_json=as_json), data)
+        default = default_path(kind, moment, as_json=as_json)
+        written = written_to(out or default, data, default.name)
     except AlreadyOpenError:
         say("companion: close companion once, so the log can be chained; then export again.")
         return 1

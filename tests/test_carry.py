@@ -280,3 +280,19 @@ def test_a_backup_from_another_folder_is_added_beside_what_is_here(tmp_path: Pat
         repo.close()
     again = companion("import", "--data", str(here), str(out), "--yes")
     assert again.returncode == 0 and "nothing would change" in again.stderr
+
+
+def test_an_export_to_a_folder_is_named_for_what_it_is(used: Path, tmp_path: Path) -> None:
+    """--out naming a folder: each kind of export gets its own neutral name in it."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for extra in ((), ("--summary",), ("--record",), ("--record", "--json")):
+        done = companion("export", "--data", str(used), "--out", str(folder), *extra)
+        assert done.returncode == 0, done.stderr
+    names = sorted(path.name.rsplit("-", 3)[0] + path.suffix for path in folder.iterdir())
+    assert names == [
+        "companion-backup.json",
+        "companion-record.json",
+        "companion-record.md",
+        "companion-summary.md",
+    ]

@@ -29,9 +29,10 @@ async def export(ctx: Context, kind: str) -> None:
         data = carry.made(
             ctx.repository, kind, moment, sections=chosen.sections, sealed=chosen.sealed
         )
-        return carry.written_to(Path(chosen.path), data)
+        return carry.written_to(Path(chosen.path), data, default.name)
 
-    draft = Export(str(carry.default_path(kind, moment)), tuple(SECTIONS), sealed=can_seal)
+    default = carry.default_path(kind, moment)
+    draft = Export(str(default), tuple(SECTIONS), sealed=can_seal)
     written = await ctx.until_saved(
         lambda d: ExportDialog(kind, d, warning, can_seal), draft, write
     )
