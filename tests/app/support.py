@@ -102,6 +102,16 @@ async def until_toast(pilot: Pilot[object], text: str, timeout: float = 30.0) ->
     return shown
 
 
+async def until_shown(pilot: Pilot[object], text: str, timeout: float = 30.0) -> str:
+    """The screen's words once they hold ``text`` (it may wrap); fails after ``timeout``
+    seconds, saying what the screen showed."""
+    deadline = time.monotonic() + timeout
+    while text not in (shown := screen_words(pilot.app)):
+        assert time.monotonic() < deadline, f"the screen never showed {text!r}: {shown!r}"
+        await pilot.pause(0.05)
+    return shown
+
+
 async def footer_showing(pilot: Pilot[object], *texts: str, timeout: float = 30.0) -> str:
     """The screen's last line once it shows all of ``texts``: a screen's footer is drawn a
     moment after the screen itself, later still on a busy machine. Fails after ``timeout``
@@ -196,10 +206,7 @@ async def palette(pilot: Pilot[object], title: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*title.lower())
-    deadline = time.monotonic() + 30
-    while title not in screen_words(pilot.app):
-        assert time.monotonic() < deadline, f"the palette never offered {title!r}"
-        await pilot.pause(0.05)
+    await until_shown(pilot, title)
     under = len(pilot.app.screen_stack) - 1  # the screens below the palette
     await pilot.press("enter")
     # What the command opens comes a moment after the palette closes (a flow runs as the

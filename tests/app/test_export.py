@@ -16,7 +16,7 @@ from companion.store import backup
 from companion.store.repository import Repository
 
 from ..conftest import NOW
-from .support import palette, screen_words, seed, until_toast
+from .support import palette, screen_words, seed, until_shown, until_toast
 
 
 @pytest.fixture
@@ -67,15 +67,9 @@ async def test_a_backup_read_in_from_the_palette_shows_at_once(
         await palette(pilot, "Import a full backup")
         app.screen.query_one("#path", Input).value = str(made)
         await pilot.press("ctrl+s")
-        for _ in range(200):
-            if "Read it in?" in screen_words(app):
-                break
-            await pilot.pause(0.05)
+        await until_shown(pilot, "Read it in?")
         assert "reasons: 1 new" in screen_words(app)
         await pilot.press("y")
         await until_toast(pilot, "Read in")
-        for _ in range(200):
-            if "from the other computer" in screen_words(app):
-                break
-            await pilot.pause(0.05)
+        await until_shown(pilot, "from the other computer")
         assert "from the other computer" in screen_words(app)

@@ -5,6 +5,7 @@ locking when idle lets go of every record; change and removal."""
 from __future__ import annotations
 
 import gc
+import time
 import types
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from companion.store import seal, sealing
 from companion.store.repository import Repository
 
 from ..conftest import NOW, every_file
-from .support import palette, screen_words, seed, until_toast
+from .support import palette, screen_words, seed, until_shown, until_toast
 
 pytestmark = pytest.mark.usefixtures("cheap_seal")
 
@@ -57,11 +58,10 @@ def unlocked(tmp_path: Path, clock: Any, monkeypatch: pytest.MonkeyPatch) -> tup
 
 async def until_locked(pilot: Any) -> None:
     """Wait until the app has closed to lock (it checks for idle time every moment)."""
-    for _ in range(400):
-        if not pilot.app.is_running:
-            return
+    deadline = time.monotonic() + 30
+    while pilot.app.is_running:
+        assert time.monotonic() < deadline, "the app did not lock"
         await pilot.pause(0.05)
-    raise AssertionError("the app did not lock")
 
 
 async def test_a_passphrase_set_from_the_palette_seals_every_file(make_app, data_dir) -> None:
@@ -218,10 +218,7 @@ async def test_changing_and_removing_from_the_palette(tmp_path: Path, clock) -> 
         fields[1].value = fields[2].value = "a newer passphrase"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        for _ in range(100):
-            if "not the passphrase your data is sealed with" in screen_words(app):
-                break
-            await pilot.pause(0.05)
+        await until_shown(pilot, "not the passphrase your data is sealed with")
         assert "not the passphrase your data is sealed with" in screen_words(app)
         fields = app.screen.query(Input)
         fields[0].value = PASSPHRASE
@@ -239,10 +236,7 @@ async def test_changing_and_removing_from_the_palette(tmp_path: Path, clock) -> 
         app_fields = again.screen.query(Input)
         app_fields[0].value = "a newer passphrase"
         await pilot.press("ctrl+s")
-        for _ in range(100):
-            if "Remove it" in screen_words(again):
-                break
-            await pilot.pause(0.05)
+        await until_shown(pilot, "Remove it")
         await pilot.press("y")
         await until_toast(pilot, "back as plain files")
         await pilot.press("q")
@@ -276,9 +270,6 @@ async def test_an_urge_session_keeps_its_time_across_a_lock(
     seal.unlock_folder(root, PASSPHRASE)
     again = build_app(root, clock)
     async with again.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
-            if "A session is still open" in screen_words(again):
-                break
-            await pilot.pause(0.05)
+        await until_shown(pilot, "A session is still open")
         shown = screen_words(again)
         assert "A session is still open" in shown and "16 minutes ago" in shown
