@@ -120,6 +120,36 @@ def written_to(target: Path, data: bytes, name: str) -> Path:
         raise ExportError(f"It could not be written: {error.strerror or error}.") from error
 
 
+def record_paths(target: Path, name: str) -> tuple[Path, Path]:
+    """Where the record's Markdown and its PDF go: ``target`` (or ``name`` inside it,
+    when it is a folder) and the same name ending in .pdf, neither taken yet."""
+    target = target.expanduser()
+    if target.is_dir():
+        target = target / name
+    if target.suffix.lower() in (".md", ".pdf"):
+        target = target.with_suffix("")
+    stem, n = target, 1
+    while any(stem.with_name(stem.name + end).exists() for end in (".md", ".pdf")):
+        n += 1
+        stem = target.with_name(f"{target.name}-{n}")
+    return stem.with_name(stem.name + ".md"), stem.with_name(stem.name + ".pdf")
+
+
+def record_written(target: Path, markdown: bytes, name: str) -> tuple[Path, Path]:
+    """Write the record in Markdown and its printable PDF beside it (``record_paths``);
+    where they went. ExportError saying why they could not be written (then neither is)."""
+    from companion import printed
+
+    pdf = printed.render(markdown.decode("utf-8"))
+    text_path, pdf_path = record_paths(target, name)
+    text = written_to(text_path, markdown, name)
+    try:
+        return text, written_to(pdf_path, pdf, name)
+    except ExportError:
+        text.unlink(missing_ok=True)
+        raise
+
+
 def plain_warning(root: Path) -> str | None:
     """What to say when an export leaves a sealed folder as plain text."""
     if not seal.is_sealed(root):
@@ -160,7 +190,11 @@ def export(
         finally:
             repository.close()
         default = default_path(kind, moment, as_json=as_json)
-        written = written_to(out or default, data, default.name)
+        if kind == "record" and not as_json:
+            text, pdf = record_written(out or default, data, default.name)
+            written = f"{text} and its printable PDF to {pdf}"
+        else:
+            written = str(written_to(out or default, data, default.name))
     except AlreadyOpenError:
         say("companion: close companion once, so the log can be chained; then export again.")
         return 1

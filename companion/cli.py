@@ -80,12 +80,13 @@ def parser() -> argparse.ArgumentParser:
         "--record",
         action="store_true",
         help=(
-            "write instead the record of each time they reached out, in Markdown, with "
-            "the hashes that let anyone check it is complete and unaltered"
+            "write instead the record of each time they reached out, in Markdown and as "
+            "a printable PDF beside it, with the hashes that let anyone check it is "
+            "complete and unaltered"
         ),
     )
     export.add_argument(
-        "--json", action="store_true", help="with --record: the same record as JSON"
+        "--json", action="store_true", help="with --record: the same record as JSON (no PDF)"
     )
     export.add_argument(
         "--plain",

@@ -294,5 +294,6 @@ def test_an_export_to_a_folder_is_named_for_what_it_is(used: Path, tmp_path: Pat
         "companion-backup.json",
         "companion-record.json",
         "companion-record.md",
+        "companion-record.pdf",
         "companion-summary.md",
     ]

@@ -25,7 +25,8 @@ ABOUT = {
     ),
     "record": (
         "Every time they reached out, in the order you logged it, with any edits, and the "
-        "hashes that let anyone check it is complete and unaltered (companion verify)."
+        "hashes that let anyone check it is complete and unaltered (companion verify): "
+        "in Markdown, and as a PDF to print beside it."
     ),
 }
 TITLES = {

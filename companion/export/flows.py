@@ -4,6 +4,7 @@ home folder unless the person says otherwise, and the app says where it went."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from pathlib import Path
 
@@ -25,21 +26,44 @@ async def export(ctx: Context, kind: str) -> None:
 
     can_seal = warning is not None
 
+    pdf_path: Path | None = None
+    data = b""
+
     def write(chosen: Export) -> Path:
+        nonlocal data, pdf_path
         data = carry.made(
             ctx.repository, kind, moment, sections=chosen.sections, sealed=chosen.sealed
         )
-        return carry.written_to(Path(chosen.path), data, default.name)
+        target = Path(chosen.path)
+        if kind == "record":
+            target, pdf_path = carry.record_paths(target, default.name)
+        return carry.written_to(target, data, default.name)
 
     default = carry.default_path(kind, moment)
     draft = Export(str(default), tuple(SECTIONS), sealed=can_seal)
     written = await ctx.until_saved(
         lambda d: ExportDialog(kind, d, warning, can_seal), draft, write
     )
-    if written is not None:
-        ctx.notify(
-            f"Written to {written}. Only you can read it on this computer.", title="Exported"
-        )
+    if written is None:
+        return
+    ctx.notify(f"Written to {written}. Only you can read it on this computer.", title="Exported")
+    if pdf_path is not None:
+        await printable(ctx, data, pdf_path)
+
+
+async def printable(ctx: Context, markdown: bytes, path: Path) -> None:
+    """The record's PDF, made beside its Markdown away from the screen (a long record
+    takes seconds), then written; a failure is said, the Markdown stays."""
+    from companion import printed
+
+    ctx.notify("Making the PDF to print beside it…", title="Exporting")
+    try:
+        pdf = await asyncio.to_thread(printed.render, markdown.decode("utf-8"))
+        written = carry.written_to(path, pdf, path.name)
+    except carry.ExportError as error:
+        ctx.notify(f"The PDF was not made. {error}", title="Not exported", severity="warning")
+        return
+    ctx.notify(f"The PDF to print is at {written}.", title="Exported")
 
 
 async def export_backup(ctx: Context) -> None:

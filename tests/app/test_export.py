@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from textual.widgets import Input
 
 from companion.domain import record
@@ -49,8 +50,13 @@ async def test_a_summary_and_the_record_from_the_palette(make_app, data_dir, hom
         await palette(pilot, "Export the record of when they reached out")
         await pilot.press("ctrl+s")
         await until_toast(pilot, "Written to")
+        await until_toast(pilot, "The PDF to print is at")
     (made,) = home.glob("companion-record-*.md")
     assert record.verify(made.read_text(encoding="utf-8")).holds
+    (pdf,) = home.glob("companion-record-*.pdf")
+    assert pdf.stem == made.stem and stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    pages = PdfReader(pdf).pages
+    assert f"Page 1 of {len(pages)}" in pages[0].extract_text()
 
 
 async def test_a_backup_read_in_from_the_palette_shows_at_once(

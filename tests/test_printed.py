@@ -1,0 +1,122 @@
+"""The printable PDF of the record: written beside its Markdown, every page numbered
+"Page X of Y", every entry and the final hash in its text, every character as typed
+(Hebrew, Arabic, emoji), and a character no font can draw named by its code."""
+
+from __future__ import annotations
+
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from companion import printed
+from companion.domain import record
+
+from .conftest import run_companion as companion
+from .test_record import WORDS, logged
+
+
+def text_of(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_the_record_is_written_as_a_pdf_beside_its_markdown(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    logged(root)
+    done = companion("export", "--record", "--data", str(root), "--out", str(tmp_path / "r.md"))
+    assert done.returncode == 0, done.stderr
+    markdown, pdf = tmp_path / "r.md", tmp_path / "r.pdf"
+    assert str(pdf) in done.stderr and str(markdown) in done.stderr
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    final = markdown.read_text(encoding="utf-8").split(record.FINAL)[1].split()[0]
+
+    pages = text_of(pdf)
+    whole = "\n".join(pages)
+    for n, page in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in page
+    assert squeezed(f"{record.FINAL}{final}") in squeezed(whole)
+    for n in range(1, 5):
+        assert f"Entry {n}" in whole
+    for words in (
+        "message 0",
+        "message 1",
+        "a friend",
+        "the first, corrected again",
+        "Removed from the log",
+        "[bold]not markup[/]",
+        "🌱",
+        "שלום",
+        "مرحبا",
+    ):
+        assert squeezed(words) in squeezed(whole), words
+    assert "only mine" not in whole  # how it felt stays private, as in the Markdown
+    assert "U+" not in whole  # every character here could be drawn
+
+    again = companion("export", "--record", "--data", str(root), "--out", str(tmp_path / "r.md"))
+    assert again.returncode == 0  # never over a file: a new pair beside
+    assert (tmp_path / "r-2.md").exists() and (tmp_path / "r-2.pdf").exists()
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_long_record_numbers_every_page(tmp_path: Path) -> None:
+    events: list[dict[str, Any]] = []
+    moment = datetime(2026, 11, 1, 21, 5, tzinfo=UTC)
+    for n in range(60):
+        content = {
+            "on": "2026-11-01",
+            "logged_at": moment.isoformat(),
+            "channel": "text",
+            "said": f"entry {n} " + WORDS * 4,
+        }
+        events.append(
+            record.link(events[-1] if events else None, "logged", str(n), moment, content)
+        )
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(printed.render(record.render(events, moment)))
+    pages = text_of(pdf)
+    assert len(pages) > 3
+    assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, start=1))
+    assert squeezed(events[-1]["hash"]) in squeezed("".join(pages))
+
+
+def test_a_character_no_font_draws_is_named_by_its_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printed, "_font_folders", lambda: [tmp_path / "none"])
+    text = record.TITLE + "\n\nMade today.\n\n- said: red \x1b[31m and \U0010fffd here\n"
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(printed.render(text))
+    whole = "".join(text_of(pdf))
+    assert "U+001B" in whole and "U+10FFFD" in whole
+    assert squeezed("written as its Unicode code") in squeezed(whole)
+
+
+def test_a_font_on_this_computer_draws_what_the_shipped_ones_cannot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    shipped = Path(printed.__file__).parent / "fonts" / "DejaVuSans.ttf"
+    font = TTFont(shipped)
+    options = subset.Options()
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="A")
+    subsetter.subset(font)
+    glyph = font.getBestCmap()[ord("A")]
+    for table in font["cmap"].tables:
+        table.cmap = {0x0939: glyph}  # a Devanagari letter neither shipped font has
+    font.save(fonts / "found.ttf")
+    monkeypatch.setattr(printed, "_font_folders", lambda: [fonts])
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(printed.render(record.TITLE + "\n\n- said: \u0939\n"))
+    whole = "".join(text_of(pdf))
+    assert "\u0939" in whole and "U+0939" not in whole
