@@ -131,6 +131,7 @@ class CompanionApp(App[None]):
         self.set_interval(DAY_CHECK_SECONDS, self.check_day)
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle)
         settings.remember_theme(self.ctx)
+        self.repository.keep_glance(self.ctx.clock.now())
         if self.repository.recovery is not None:
             self.push_screen(
                 NoticeDialog("Your data was restored", self.repository.recovery.message())
@@ -372,6 +373,7 @@ class CompanionApp(App[None]):
         """Let go of the data folder and of what was read from it; every change was
         saved when it was made."""
         self.repository.close()
+        self.repository.keep_glance(self.ctx.clock.now())  # for the files as they are left
         self.repository.forget()
         self.ctx.undo_stacks.clear()
         self.ctx.running_urge = None

@@ -15,18 +15,8 @@ from companion import __version__
 if TYPE_CHECKING:
     from companion.store.problems import StoreError
 
-ENV_HOME = "COMPANION_HOME"
-"""An environment variable naming the data folder (``--data`` comes first)."""
-
-
-def data_folder(option: str | None) -> Path:
-    """The folder for the data: ``--data``, then $COMPANION_HOME, then the platform's default."""
-    chosen = option or os.environ.get(ENV_HOME)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("companion", appauthor=False)
+from companion.start import ENV_HOME as ENV_HOME
+from companion.start import data_folder as data_folder
 
 
 def parser() -> argparse.ArgumentParser:

@@ -67,19 +67,35 @@ def figures(root: Path, now: datetime) -> Mapping[str, object] | None:
 
 def has_data(root: Path) -> bool:
     """Whether anything was ever saved in ``root`` (a snapshot, a backup or a journal)."""
-    return any((root / name).exists() for name in ("data.json", "journal", "backups"))
+    from companion.store import names
+
+    return any((root / name).exists() for name in (names.SNAPSHOT, names.JOURNAL, names.BACKUPS))
+
+
+def quick(root: Path, form: str) -> int | None:
+    """The exit status once the line for ``root`` is printed from what the app keeps
+    for it (``store.glance``); None (nothing printed) when the data must be read."""
+    from companion.store import glance, names
+
+    if not has_data(root):
+        return NO_DATA
+    if names.is_sealed(root):
+        print("locked")  # nothing of a sealed folder without its passphrase
+        return 0
+    found = glance.fields(root, datetime.now().astimezone())
+    if found is None:
+        return None
+    print(form.format_map(found))
+    return 0
 
 
 def run(root: Path, form: str) -> int:
     """Print the line for ``root`` in ``form``; the exit status."""
-    from companion.store import seal
     from companion.store.problems import StoreError
 
-    if not has_data(root):
-        return NO_DATA
-    if seal.is_sealed(root):
-        print("locked")  # nothing of a sealed folder without its passphrase
-        return 0
+    answered = quick(root, form)
+    if answered is not None:
+        return answered
     try:
         found = figures(root, datetime.now().astimezone())
     except StoreError as error:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from companion.store import seal
+from companion.store import names, seal
 from companion.store.lock import InstanceLock
 from companion.store.problems import (
     _NOTHING_LOST,
@@ -43,7 +43,7 @@ from companion.store.problems import (
 
 SCHEMA_VERSION: int = 2
 """The version of the stored layout this code writes and fully understands."""
-FILE_NAME = "data.json"
+FILE_NAME = names.SNAPSHOT
 """The data file inside the folder; names stay neutral on purpose."""
 LOCK_NAME = "data.lock"
 """The sidecar file that carries the single-instance lock."""

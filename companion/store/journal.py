@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from companion.store import names
 from companion.store.durable import sync_folder
 from companion.store.problems import Damaged
 from companion.store.seal import LINE_MARK, Keys, keys_for
 
-JOURNAL_DIR_NAME = "journal"
+JOURNAL_DIR_NAME = names.JOURNAL
 """The folder inside the data folder that holds the journal's segments."""
 
 _SEGMENT = re.compile(r"(\d{6,})\.jsonl")

@@ -255,6 +255,46 @@ class Repository:
             return totals.tally.stats(now)
         return urge_stats(self._urges.all(), now)
 
+    def keep_glance(self, now: datetime) -> None:
+        """Keep what ``companion status`` reads (``glance``), for the data as it is now;
+        never in a sealed folder or when only looking, and none before a start day."""
+        from companion.domain.milestones import milestone_at
+        from companion.store import glance, seal
+
+        root = self.folder.root
+        if self.ledger.look:
+            return
+        today = now.date()
+        summary = None if seal.is_sealed(root) else self.history.summary(today)
+        later = any(slip.on > today for slip in self.history.slips)
+        if summary is None or later:
+            glance.keep(root, None)
+            return
+        days, began = summary.current.days, summary.current.start
+        ahead: list[list[object]] = []
+        for milestone in (milestone_at(began, n) for n in range(10_000)):
+            if milestone.days > days:
+                ahead.append([milestone.days, milestone.name])
+                if len(ahead) == glance.MILESTONES_AHEAD:
+                    break
+        tally = self.urge_tally
+        starts = (
+            [start for _, start, _ in tally.recent]
+            if tally is not None
+            else [session.started_at for session in self._urges.all()]
+        )
+        week = now.timestamp() - glance.WEEK
+        facts = {
+            "written": today.isoformat(),
+            "start": summary.started.isoformat(),
+            "current": began.isoformat(),
+            "longest_before": max((s.days for s in summary.stretches[:-1]), default=0),
+            "taken": (today - summary.started).days - summary.total_days,
+            "sessions": [t for t in (start.timestamp() for start in starts) if t >= week],
+            "milestones": ahead,
+        }
+        glance.keep(root, facts)
+
     @property
     def urge_tally(self) -> UrgeTally | None:
         """The running totals over closed sessions."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from companion.store import names
 from companion.store.problems import Damaged, StoreError
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ MAGIC = b"companion sealed 1\n"
 """How every sealed file begins (the version of the format is its last digit)."""
 LINE_MARK = b"~"
 """How a sealed journal line's body begins (a plain one begins with ``[``)."""
-BACKUP_DIR_NAME = "backups"
+BACKUP_DIR_NAME = names.BACKUPS
 """The data folder's backups folder (as ``durable`` names it; kept here so the store's
 lowest layer can read sealed files without importing it)."""
-KEY_NAME = "data.key"
+KEY_NAME = names.KEY
 """The key file, in the data folder and (a copy) in its backups folder."""
 KEY_ID_BYTES = 8
 NONCE_BYTES = 12
@@ -281,14 +282,8 @@ def _unb64(text: object) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def key_paths(root: Path) -> tuple[Path, Path]:
-    """The key file and its copy."""
-    return root / KEY_NAME, root / BACKUP_DIR_NAME / KEY_NAME
-
-
-def is_sealed(root: Path) -> bool:
-    """Whether the folder holds a key file (or its copy): it needs the passphrase."""
-    return any(os.path.lexists(path) for path in key_paths(root))
+key_paths = names.key_paths
+is_sealed = names.is_sealed
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import contextlib
 import os
 from pathlib import Path
 
+from companion.store import glance
 from companion.store import journal as journal_files
 from companion.store.durable import _TEMP_SUFFIX, LOCK_NAME, replace_file
 from companion.store.ledger import FOLD_LOCK_NAME
@@ -118,6 +119,7 @@ def write_again(root: Path, keys: Keys) -> int:
 
 def finish(root: Path, keys: Keys, found: KeyFile) -> int:
     """Finish what the key file says is under way (steps 3 and 4); files written."""
+    glance.keep(root, None)  # the status line's glance is plain: a sealed folder has none
     if found.state == SEALED:
         return 0
     written = write_again(root, keys)

@@ -127,6 +127,8 @@ class Context:
         """Tell every pane and list that ``kinds`` of data changed (the cursor on ``keep``),
         and the person, when the disk did not take the change, that it waits here."""
         self.data_changed.publish(DataChanged(frozenset(kinds), keep))
+        if not self.repository.ledger.waiting:
+            self.repository.keep_glance(self.clock.now())
         self.tell_waiting()
 
     def tell_waiting(self) -> None:
