@@ -67,6 +67,21 @@ REPO = Path(__file__).resolve().parent.parent
 """The source tree, where ``python -m companion`` is run from in tests."""
 
 
+def on_one_day(tmp_path: Path, check: Callable[[datetime, Path], None]) -> None:
+    """Run ``check(now, folder)`` for a check whose command reads the real clock in another
+    process. A check that began before midnight and failed after it is run once more, on
+    the new day, with a fresh folder: the day changed under it, not the behaviour."""
+    for attempt in range(2):
+        now = datetime.now().astimezone()
+        try:
+            check(now, tmp_path / f"day-{attempt}")
+        except AssertionError:
+            if attempt or datetime.now().astimezone().date() == now.date():
+                raise
+        else:
+            return
+
+
 def run_companion(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the command line from the source tree as a person or a script would (no
     terminal: nothing is asked); ``home`` in place of the home folder."""

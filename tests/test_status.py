@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from companion.domain.profile import Profile
 from companion.store import sealing
 from companion.store.repository import Repository
 
-from .conftest import NOW, REPO, every_file, run_companion
+from .conftest import NOW, REPO, TODAY, every_file, on_one_day, run_companion
 
 
 def status(*args: str) -> subprocess.CompletedProcess[str]:
@@ -23,9 +23,11 @@ def status(*args: str) -> subprocess.CompletedProcess[str]:
     return run_companion("status", *args)
 
 
-def kept(root: Path, start_days_ago: int = 40, slip_days_ago: int | None = 12) -> Repository:
-    """A folder with a start day and a slip (left open, as the app holds it)."""
-    today = date.today()
+def kept(
+    root: Path, start_days_ago: int = 40, slip_days_ago: int | None = 12, today: date = TODAY
+) -> Repository:
+    """A folder with a start day and a slip (left open, as the app holds it), counted back
+    from ``today``."""
     repo = Repository.open(root)
     repo.save_profile(Profile(alias="Sam", welcomed=True))
     repo.save_start(today - timedelta(days=start_days_ago), today)
@@ -49,19 +51,22 @@ def test_no_data_prints_nothing_with_its_own_status(tmp_path: Path) -> None:
 def test_the_days_while_the_app_holds_the_folder_and_nothing_is_written(tmp_path: Path) -> None:
     """With the folder open (and locked) elsewhere: the bare number of days by default,
     nothing naming anyone, the fields on request, and not one byte changed."""
-    root = tmp_path / "data"
-    repo = kept(root)
-    try:
-        before = every_file(root)
-        done = status("--data", str(root))
-        assert (done.returncode, done.stdout) == (0, "12\n"), done.stderr
-        assert "Sam" not in done.stdout
-        form = "Day {days} · longest {longest} · total {total} · {week} · {next} in {to_next}"
-        done = status("--data", str(root), "--format", form)
-        assert done.stdout == "Day 12 · longest 27 · total 39 · 0 · 2 weeks in 2\n"
-        assert every_file(root) == before
-    finally:
-        repo.close()
+
+    def check(now: datetime, root: Path) -> None:
+        repo = kept(root, today=now.date())
+        try:
+            before = every_file(root)
+            done = status("--data", str(root))
+            assert (done.returncode, done.stdout) == (0, "12\n"), done.stderr
+            assert "Sam" not in done.stdout
+            form = "Day {days} · longest {longest} · total {total} · {week} · {next} in {to_next}"
+            done = status("--data", str(root), "--format", form)
+            assert done.stdout == "Day 12 · longest 27 · total 39 · 0 · 2 weeks in 2\n"
+            assert every_file(root) == before
+        finally:
+            repo.close()
+
+    on_one_day(tmp_path, check)
 
 
 def test_a_sealed_folder_prints_only_locked(tmp_path: Path, cheap_seal: None) -> None:
