@@ -46,9 +46,12 @@ async def export(ctx: Context, kind: str) -> None:
     )
     if written is None:
         return
-    ctx.notify(f"Written to {written}. Only you can read it on this computer.", title="Exported")
-    if pdf_path is not None:
-        await printable(ctx, data, pdf_path)
+    said = f"Written to {written}. Only you can read it on this computer."
+    if pdf_path is None:
+        ctx.notify(said, title="Exported")
+        return
+    ctx.notify(f"{said} Making the PDF to print beside it…", title="Exported")
+    await printable(ctx, data, pdf_path)
 
 
 async def printable(ctx: Context, markdown: bytes, path: Path) -> None:
@@ -56,7 +59,6 @@ async def printable(ctx: Context, markdown: bytes, path: Path) -> None:
     takes seconds), then written; a failure is said, the Markdown stays."""
     from companion import printed
 
-    ctx.notify("Making the PDF to print beside it…", title="Exporting")
     try:
         pdf = await asyncio.to_thread(printed.render, markdown.decode("utf-8"))
         written = carry.written_to(path, pdf, path.name)

@@ -49,7 +49,8 @@ async def test_a_summary_and_the_record_from_the_palette(make_app, data_dir, hom
         assert stat.S_IMODE(summary.stat().st_mode) == 0o600
         await palette(pilot, "Export the record of when they reached out")
         await pilot.press("ctrl+s")
-        await until_toast(pilot, "Written to")
+        toast = await until_toast(pilot, "Making the PDF to print beside it")
+        assert "Written to" in toast and "companion-record-" in toast
         await until_toast(pilot, "The PDF to print is at")
     (made,) = home.glob("companion-record-*.md")
     assert record.verify(made.read_text(encoding="utf-8")).holds
