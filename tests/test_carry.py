@@ -4,6 +4,7 @@ a file that cannot be used changes nothing and says why."""
 from __future__ import annotations
 
 import json
+import re
 import stat
 from dataclasses import replace
 from datetime import date
@@ -79,6 +80,24 @@ def test_importing_twice_changes_nothing_the_second_time(used: Path, tmp_path: P
     done = companion("import", "--data", str(used), str(out), "--yes")
     assert done.returncode == 0 and "nothing would change" in done.stderr
     assert every_file(used) == before
+
+
+def test_reading_in_and_again_count_the_same_records(used: Path, tmp_path: Path) -> None:
+    """What a person is told was read in is what they are told is already here the next
+    time: the records they made, counted once (the record's hashes come with them)."""
+    out = tmp_path / "backup.json"
+    companion("export", "--data", str(used), "--out", str(out))
+    fresh = tmp_path / "fresh"
+    done = companion("import", "--data", str(fresh), str(out), "--yes")
+    assert done.returncode == 0, done.stderr
+    read_in = re.search(r"Read in (\d+) records", done.stderr)
+    assert read_in is not None, done.stderr
+    said = done.stderr.split("Read in")[0]
+    assert "times they reached out:" in said and "chain" not in said
+    counted = sum(int(n) for n in re.findall(r": (\d+) new", said))
+    assert counted == int(read_in[1])
+    done = companion("import", "--data", str(fresh), str(out), "--yes")
+    assert f"already here ({read_in[1]} records)" in done.stderr, done.stderr
 
 
 def damaged(out: Path) -> None:

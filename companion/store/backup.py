@@ -157,7 +157,8 @@ class Plan:
     changed: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Records held with other contents, by table, then id."""
     same: int = 0
-    """Records already held exactly so."""
+    """Records already held exactly so (the record's hashes, which come with the entries
+    they link, are not counted: a person counts what they wrote)."""
     rechain: bool = False
     """The data here has a log (or a record) of its own: the backup's record is not
     copied over it; its entries are chained here as they are read in."""
@@ -174,7 +175,7 @@ class Plan:
         parts = []
         for name in TABLES:
             added, changed = len(self.new.get(name, {})), len(self.changed.get(name, {}))
-            if added or changed:
+            if (added or changed) and name != CHAIN:
                 parts.append(f"{NAMES.get(name, name)}: {added} new, {changed} changed")
         return "It would add or change: " + "; ".join(parts) + f". {self.same} are the same."
 
@@ -242,7 +243,7 @@ def import_plan(ledger: Ledger, tables: Mapping[str, Mapping[str, Any]]) -> Plan
                 target = here
                 plan.changed.setdefault(name, {})[here] = doc
             else:
-                plan.same += 1
+                plan.same += name != CHAIN
                 continue
             held[target] = doc
     try:
@@ -264,7 +265,8 @@ def _key(doc_id: str, doc: Mapping[str, Any]) -> str:
 
 
 def carry_out(ledger: Ledger, plan: Plan, log: ChainedLog) -> int:
-    """Write what ``plan`` says, as one save; how many records were written. Entries of
+    """Write what ``plan`` says, as one save; how many records were written (the
+    record's hashes not counted, as in ``Plan.same``). Entries of
     the log go through ``log`` when the record here goes on (``plan.rechain``)."""
     count = 0
     if plan.rechain:
@@ -278,7 +280,7 @@ def carry_out(ledger: Ledger, plan: Plan, log: ChainedLog) -> int:
                     else:
                         target = ledger.new_id(name) if doc_id.startswith(FRESH) else doc_id
                         ledger.put(name, target, doc)
-                    count += 1
+                    count += name != CHAIN
     return count
 
 
