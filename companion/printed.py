@@ -27,9 +27,13 @@ MOST_FONTS_READ = 600
 """How many of this computer's font files are looked through for missing characters."""
 MISSING = (
     "Some characters could not be drawn with the fonts on this computer; each is written "
-    "as its Unicode code (such as U+1F979). The Markdown form of this record holds them "
+    "as its Unicode code (such as {code}). The Markdown form of this record holds them "
     "exactly, and its chain is the same."
 )
+MARKS = {"L": "\u200e", "R": "\u200f", "AL": "\u200f"}
+"""The mark that keeps a written code where its character stood in a line with text in
+both directions: a left-to-right letter's code stays in its run of left-to-right text (a
+run of Japanese is not reversed inside Hebrew), a right-to-left letter's in its own."""
 
 
 def _font_folders() -> list[Path]:
@@ -120,10 +124,33 @@ def _pieces(line: str, room: float, width_of: Callable[[str], float]) -> Iterato
     yield line[start:]
 
 
+def _code(character: str) -> str:
+    return f"U+{ord(character):04X}"
+
+
 def _shown(line: str, missing: set[str]) -> str:
+    """The line with each character no font draws written as its code, in the direction
+    the character itself runs (``MARKS``)."""
     if not missing:
         return line
-    return "".join(f"\u27e8U+{ord(c):04X}\u27e9" if c in missing else c for c in line)
+
+    def written(c: str) -> str:
+        mark = MARKS.get(unicodedata.bidirectional(c), "")
+        return f"{mark}\u27e8{_code(c)}\u27e9{mark}"
+
+    return "".join(written(c) if c in missing else c for c in line)
+
+
+def _align(line: str) -> str:
+    """Right for a line whose first letter runs right to left (Hebrew, Arabic), as its
+    reader starts there; left for every other. Never stretched to both edges."""
+    for character in line:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return "R"
+        if direction == "L":
+            return "L"
+    return "L"
 
 
 def render(markdown: str) -> bytes:
@@ -175,6 +202,7 @@ def render(markdown: str) -> bytes:
                 0,
                 size * 0.5,
                 _shown(line, missing),
+                align=_align(line),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
                 wrapmode=wrap,
@@ -190,7 +218,8 @@ def render(markdown: str) -> bytes:
         in_chain = False
         lines = text.split("\n")
         if missing:
-            lines[1:1] = ["", MISSING]
+            first = next(c for c in text if c in missing)
+            lines[1:1] = ["", MISSING.format(code=_code(first))]
         for line in lines:
             if line.startswith("```"):
                 in_chain = not in_chain

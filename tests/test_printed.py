@@ -120,3 +120,38 @@ def test_a_font_on_this_computer_draws_what_the_shipped_ones_cannot(
     pdf.write_bytes(printed.render(record.TITLE + "\n\n- said: \u0939\n"))
     whole = "".join(text_of(pdf))
     assert "\u0939" in whole and "U+0939" not in whole
+
+
+def fragments(path: Path) -> list[tuple[float, str]]:
+    """Each piece of text on the first page with where it starts across the page (pt)."""
+    found: list[tuple[float, str]] = []
+
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            found.append((float(tm[4]), text))
+
+    PdfReader(path).pages[0].extract_text(visitor_text=seen)
+    return found
+
+
+def test_hebrew_starts_at_the_right_and_a_code_stays_where_its_character_stood(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line that begins in Hebrew is set against the right edge, where its reader starts;
+    a line in English against the left. Characters no font here draws, typed in a
+    left-to-right run inside Hebrew, keep their order in that run as their codes."""
+    monkeypatch.setattr(printed, "_font_folders", lambda: [tmp_path / "none"])
+    text = (
+        record.TITLE
+        + "\n\n    > שלום לך\n    > hello there\n"
+        + "    > מה \U0010fffd\U0010fffc ok שלום\n"
+    )
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(printed.render(text))
+    width = float(PdfReader(pdf).pages[0].mediabox.width)
+    starts = {piece.strip(): x for x, piece in fragments(pdf)}
+    assert starts["שלום לך"] > width / 2
+    assert starts["hello there"] < width / 4
+    whole = squeezed("".join(text_of(pdf))).replace("\u200e", "")
+    assert "⟨U+10FFFD⟩⟨U+10FFFC⟩ok" in whole
+    assert squeezed("(such as U+10FFFD)") in whole  # the first one in the record
