@@ -135,12 +135,27 @@ def record_paths(target: Path, name: str) -> tuple[Path, Path]:
     return stem.with_name(stem.name + ".md"), stem.with_name(stem.name + ".pdf")
 
 
+def printable(markdown: bytes) -> bytes:
+    """The PDF of a record's Markdown; ExportError if it cannot be laid out (the words of
+    the failure are not repeated: they could quote the record)."""
+    from companion import printed
+
+    try:
+        return printed.render(markdown.decode("utf-8"))
+    except Exception as error:  # a layout failure must not lose the Markdown beside it
+        raise ExportError("It could not be laid out.") from error
+
+
 def record_written(target: Path, markdown: bytes, name: str) -> tuple[Path, Path]:
     """Write the record in Markdown and its printable PDF beside it (``record_paths``);
     where they went. ExportError saying why they could not be written (then neither is)."""
-    from companion import printed
-
-    pdf = printed.render(markdown.decode("utf-8"))
+    try:
+        pdf = printable(markdown)
+    except ExportError as error:
+        raise ExportError(
+            f"The record's PDF was not made: {error} Nothing was written; --json writes "
+            "the record without a PDF."
+        ) from error
     text_path, pdf_path = record_paths(target, name)
     text = written_to(text_path, markdown, name)
     try:

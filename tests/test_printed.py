@@ -155,3 +155,24 @@ def test_hebrew_starts_at_the_right_and_a_code_stays_where_its_character_stood(
     whole = squeezed("".join(text_of(pdf))).replace("\u200e", "")
     assert "⟨U+10FFFD⟩⟨U+10FFFC⟩ok" in whole
     assert squeezed("(such as U+10FFFD)") in whole  # the first one in the record
+
+
+def test_a_record_that_cannot_be_laid_out_writes_nothing_and_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from companion import carry
+
+    def fails(markdown: str) -> bytes:
+        raise ValueError(f"cannot lay out {markdown[:40]}")
+
+    root = tmp_path / "data"
+    logged(root)
+    monkeypatch.setattr(printed, "render", fails)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert carry.export(root, "record", out) == 1
+    said = capsys.readouterr().err
+    assert "PDF was not made" in said and "--json" in said and "cannot lay out" not in said
+    assert list(out.iterdir()) == []
+    assert carry.export(root, "record", out / "r.json", as_json=True) == 0
+    assert [p.name for p in out.iterdir()] == ["r.json"]

@@ -57,13 +57,15 @@ async def export(ctx: Context, kind: str) -> None:
 async def printable(ctx: Context, markdown: bytes, path: Path) -> None:
     """The record's PDF, made beside its Markdown away from the screen (a long record
     takes seconds), then written; a failure is said, the Markdown stays."""
-    from companion import printed
-
     try:
-        pdf = await asyncio.to_thread(printed.render, markdown.decode("utf-8"))
+        pdf = await asyncio.to_thread(carry.printable, markdown)
         written = carry.written_to(path, pdf, path.name)
     except carry.ExportError as error:
-        ctx.notify(f"The PDF was not made. {error}", title="Not exported", severity="warning")
+        ctx.notify(
+            f"The PDF was not made. {error} The Markdown beside it holds every word.",
+            title="Not exported",
+            severity="warning",
+        )
         return
     ctx.notify(f"The PDF to print is at {written}.", title="Exported")
 

@@ -80,3 +80,29 @@ async def test_a_backup_read_in_from_the_palette_shows_at_once(
         await until_toast(pilot, "Read in")
         await until_shown(pilot, "from the other computer")
         assert "from the other computer" in screen_words(app)
+
+
+async def test_a_pdf_that_cannot_be_laid_out_keeps_the_markdown_and_the_app(
+    make_app, data_dir, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from companion import printed
+
+    def fails(markdown: str) -> bytes:
+        raise ValueError(f"cannot lay out {markdown[:40]}")
+
+    monkeypatch.setattr(printed, "render", fails)
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_hoover(Hoover(on=date(2026, 11, 2), channel="call", logged_at=NOW, said="hi"))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(100, 34), notifications=True) as pilot:
+        await palette(pilot, "Export the record of when they reached out")
+        await pilot.press("ctrl+s")
+        shown = await until_toast(pilot, "The PDF was not made")
+        assert "The Markdown beside it holds every word" in shown
+        assert "cannot lay out" not in shown  # the failure's words could quote the record
+        assert app.is_running
+    (made,) = home.glob("companion-record-*.md")
+    assert record.verify(made.read_text(encoding="utf-8")).holds
+    assert not list(home.glob("companion-record-*.pdf"))
