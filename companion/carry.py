@@ -149,6 +149,8 @@ def printable(markdown: bytes) -> bytes:
 def record_written(target: Path, markdown: bytes, name: str) -> tuple[Path, Path]:
     """Write the record in Markdown and its printable PDF beside it (``record_paths``);
     where they went. ExportError saying why they could not be written (then neither is)."""
+    if sys.stderr.isatty():  # a long record takes seconds: say what is happening
+        say("Making the printable PDF of the record…")
     try:
         pdf = printable(markdown)
     except ExportError as error:

@@ -176,3 +176,20 @@ def test_a_record_that_cannot_be_laid_out_writes_nothing_and_says_what_to_do(
     assert list(out.iterdir()) == []
     assert carry.export(root, "record", out / "r.json", as_json=True) == 0
     assert [p.name for p in out.iterdir()] == ["r.json"]
+
+
+def test_in_a_terminal_the_command_says_the_pdf_is_being_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A long record takes seconds to lay out: a person at a terminal is told, first."""
+    import sys
+
+    from companion import carry
+
+    root = tmp_path / "data"
+    logged(root)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert carry.export(root, "record", tmp_path / "r.md") == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "Making the printable PDF of the record…"
+    assert lines[1].startswith("Wrote the record to")
