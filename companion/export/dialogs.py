@@ -46,6 +46,12 @@ class Export:
     """A backup sealed with the passphrase (offered when the data is sealed)."""
 
 
+SEALED_MEANS = (
+    "Sealed, it opens only with your passphrase, on any computer. Unticked, it is plain "
+    "text that anyone who has the file can read."
+)
+
+
 class ExportDialog(Dialog[Export]):
     """Where an export goes (a new file in the home folder unless changed)."""
 
@@ -73,11 +79,10 @@ class ExportDialog(Dialog[Export]):
         yield Static(Text(ABOUT[self.kind]))
         if self.can_seal:
             yield Checkbox(
-                "Seal it with my passphrase (it then opens only with it, on any computer)",
-                self.draft.sealed,
-                id="sealed",
-                compact=True,
+                "Seal it with my passphrase", self.draft.sealed, id="sealed", compact=True
             )
+            # A checkbox's label is cut at the edge; what sealing means wraps below it.
+            yield Static(Text(SEALED_MEANS))
         elif self.warning:
             yield Static(Text(self.warning), classes="export-warning")
         if self.kind == "summary":

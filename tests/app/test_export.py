@@ -106,3 +106,38 @@ async def test_a_pdf_that_cannot_be_laid_out_keeps_the_markdown_and_the_app(
     (made,) = home.glob("companion-record-*.md")
     assert record.verify(made.read_text(encoding="utf-8")).holds
     assert not list(home.glob("companion-record-*.pdf"))
+
+
+@pytest.mark.usefixtures("cheap_seal")
+async def test_a_sealed_folder_offers_a_sealed_backup_and_warns_of_plain_text(
+    make_app, data_dir, home: Path
+) -> None:
+    """In passphrase mode, at 80x24: the backup is offered sealed, with what that means in
+    full (a checkbox's label is cut at the edge), and written sealed; a summary warns that
+    it leaves the sealed folder as plain text."""
+    from companion.store import sealing
+
+    secret = "kept-only-sealed-7d2e"
+    seed(data_dir, start=date(2026, 10, 1))
+    repo = Repository.open(data_dir)
+    repo.save_reason(Reason(text=secret, created_at=NOW))
+    repo.ledger.reseal(lambda: sealing.turn_on(data_dir, "four words of mine", None))
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await palette(pilot, "Export a full backup")
+        shown = await until_shown(pilot, "Seal it with my passphrase")
+        assert "opens only with your passphrase, on any computer" in shown
+        assert "anyone who has the file can read" in shown
+        await pilot.press("ctrl+s")
+        await until_toast(pilot, "Written to")
+        (made,) = home.glob("companion-backup-*.json")
+        assert secret.encode() not in made.read_bytes()
+        raw = made.read_bytes()
+        assert backup.is_sealed_backup(raw)
+        plain = backup.open_sealed_backup(raw, "four words of mine", made)
+        assert secret in backup.read_backup(plain, made)["reasons"]["1"]["text"]
+        app.clear_notifications()  # as they time out: the warning is read, not a notice
+        await palette(pilot, "Export a summary to share")
+        shown = await until_shown(pilot, "this file is plain text")
+        assert "plain text: anyone who opens" in shown
