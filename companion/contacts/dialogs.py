@@ -21,6 +21,7 @@ from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
 from companion.ui.keybar import KeyBar
 from companion.ui.safety import Modal
+from companion.ui.tick import Tick
 
 PHONE_EXAMPLES: dict[str, str] = {
     "US": "202-555-0143",
@@ -110,14 +111,12 @@ class PersonDialog(Dialog[PersonDraft]):
         yield Field(
             self.draft.phone, id="phone", compact=True, placeholder=phone_example(self.country)
         )
-        yield Checkbox("Texting them is fine", self.draft.texting_ok, id="texting", compact=True)
+        yield Tick("Texting them is fine", self.draft.texting_ok, id="texting", compact=True)
         yield Label(
             "Notes (optional): \u201cgood at 2 a.m.\u201d, \u201cknows the whole story\u201d"
         )
         yield TextArea(self.draft.notes, id="notes", soft_wrap=True, compact=True)
-        yield Checkbox(
-            "Favourite (listed first)", self.draft.favourite, id="favourite", compact=True
-        )
+        yield Tick("Favourite (listed first)", self.draft.favourite, id="favourite", compact=True)
 
     def draft_now(self) -> PersonDraft:
         """What is typed now, valid or not."""

@@ -15,6 +15,7 @@ from companion.domain.fields import check_note
 from companion.domain.marked_dates import MarkedDate, check_date_name, parse_month_day, when_words
 from companion.ui.dialogs import DatePreview, Dialog
 from companion.ui.field import Field
+from companion.ui.tick import Tick
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class MarkedDateDialog(Dialog[DateValues]):
         yield Label("When")
         yield Field(self.draft.when, id="when", compact=True, placeholder="14 Feb, 2027-01-10…")
         yield DatePreview("", id="when-preview")
-        yield Checkbox("Every year", self.draft.every_year, id="every-year", compact=True)
+        yield Tick("Every year", self.draft.every_year, id="every-year", compact=True)
         yield Label("Your plan for that day (optional)")
         yield Static(Text("\n".join(PLAN_PROMPTS)), classes="dialog-hint")
         yield TextArea(self.draft.plan, id="plan", soft_wrap=True, compact=True)

@@ -13,6 +13,7 @@ from companion.domain.errors import ValidationError
 from companion.domain.sections import PRIVATE, SECTIONS
 from companion.ui.dialogs import Dialog
 from companion.ui.field import Field
+from companion.ui.tick import Tick
 
 ABOUT = {
     "backup": (
@@ -78,9 +79,7 @@ class ExportDialog(Dialog[Export]):
         """What it is, where it goes, and a summary's sections."""
         yield Static(Text(ABOUT[self.kind]))
         if self.can_seal:
-            yield Checkbox(
-                "Seal it with my passphrase", self.draft.sealed, id="sealed", compact=True
-            )
+            yield Tick("Seal it with my passphrase", self.draft.sealed, id="sealed", compact=True)
             # A checkbox's label is cut at the edge; what sealing means wraps below it.
             yield Static(Text(SEALED_MEANS))
         elif self.warning:
@@ -89,7 +88,7 @@ class ExportDialog(Dialog[Export]):
             for name, title in (SECTIONS | PRIVATE).items():
                 ticked = name in self.draft.sections
                 words = f"{title} (yours alone)" if name in PRIVATE else title
-                yield Checkbox(words, ticked, id=f"section-{name}", compact=True)
+                yield Tick(words, ticked, id=f"section-{name}", compact=True)
         yield Label("Write it to")
         yield Field(self.draft.path, id="path", compact=True)
 

@@ -14,6 +14,7 @@ from companion.domain.fields import check_note
 from companion.domain.hoovers import CHANNELS, Hoover
 from companion.ui.dialogs import DayDialog
 from companion.ui.field import Field
+from companion.ui.tick import Tick
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,8 @@ class HooverDialog(DayDialog[HooverDraft]):
         yield TextArea(self.draft.said, id="said", soft_wrap=True, compact=True)
         yield Label("How it felt (optional, just for you)")
         yield Field(self.draft.felt, id="felt", compact=True)
-        yield Checkbox("This made me feel unsafe", self.draft.unsafe, id="unsafe", compact=True)
-        yield Checkbox("I answered", self.draft.answered, id="answered", compact=True)
+        yield Tick("This made me feel unsafe", self.draft.unsafe, id="unsafe", compact=True)
+        yield Tick("I answered", self.draft.answered, id="answered", compact=True)
 
     def on_mount(self) -> None:
         """Show "through whom" only when it came through someone (DayDialog previews the day)."""

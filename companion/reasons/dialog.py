@@ -22,6 +22,7 @@ from companion.domain.reasons import (
 )
 from companion.ui.dialogs import DatePreview, Dialog
 from companion.ui.field import Field
+from companion.ui.tick import Tick
 
 OWN = "__own__"
 """The Select value for "a kind of my own"."""
@@ -157,7 +158,7 @@ class ReasonDialog(Dialog[ReasonValues]):
             self.draft.incident, placeholder="for example 17 Oct 2024", id="incident", compact=True
         )
         yield DatePreview("", id="preview")
-        yield Checkbox("Pin to the top", self.draft.pinned, id="pinned", compact=True)
+        yield Tick("Pin to the top", self.draft.pinned, id="pinned", compact=True)
 
     def on_mount(self) -> None:
         """Show the own-kind field only when it is chosen."""

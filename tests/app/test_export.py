@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from datetime import date
 from pathlib import Path
 
@@ -141,3 +142,32 @@ async def test_a_sealed_folder_offers_a_sealed_backup_and_warns_of_plain_text(
         await palette(pilot, "Export a summary to share")
         shown = await until_shown(pilot, "this file is plain text")
         assert "plain text: anyone who opens" in shown
+
+
+async def test_what_is_ticked_shows_without_colour(make_app, data_dir, home: Path) -> None:
+    """The summary's sections: each ticked one holds an X and each private one, left out,
+    an empty box, so the choice reads the same in a terminal without colour; ticking one
+    marks it."""
+    from .support import screen_text
+
+    seed(data_dir, start=date(2026, 10, 1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await palette(pilot, "Export a summary to share")
+        await until_shown(pilot, "Letters I did not send")
+        lines = screen_text(app).splitlines()
+
+        def box(words: str) -> str:
+            (line,) = [line for line in lines if words in line]
+            return line[line.index(words) - 4 : line.index(words) - 1]
+
+        assert box("Reasons I left") == "▐X▌"
+        assert box("How each contact made me feel") == "▐ ▌"
+        assert box("Letters I did not send") == "▐ ▌"
+        app.screen.query_one("#section-felt").focus()
+        await pilot.press("space")
+        deadline = time.monotonic() + 30
+        while box("How each contact made me feel") != "▐X▌":
+            assert time.monotonic() < deadline, "ticking it never marked it"
+            await pilot.pause(0.05)
+            lines = screen_text(app).splitlines()
