@@ -155,7 +155,7 @@ def record_written(target: Path, markdown: bytes, name: str) -> tuple[Path, Path
         pdf = printable(markdown)
     except ExportError as error:
         raise ExportError(
-            f"The record's PDF was not made: {error} Nothing was written; --json writes "
+            f"The record's PDF was not made. {error} Nothing was written; --json writes "
             "the record without a PDF."
         ) from error
     text_path, pdf_path = record_paths(target, name)

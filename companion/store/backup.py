@@ -37,6 +37,12 @@ TABLES = (SETTINGS, SLIPS, *RECORD_KINDS)
 """Every table a backup holds, in the order it lists them."""
 
 
+COUNTED = tuple(name for name in TABLES if name != CHAIN)
+"""The tables whose records a person is told about and counted: the record's hashes come
+with the entries they link, and are neither listed nor counted (a person counts what they
+wrote)."""
+
+
 NAMES = {
     SETTINGS: "settings",
     SLIPS: "slips",
@@ -157,8 +163,7 @@ class Plan:
     changed: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Records held with other contents, by table, then id."""
     same: int = 0
-    """Records already held exactly so (the record's hashes, which come with the entries
-    they link, are not counted: a person counts what they wrote)."""
+    """Records of the ``COUNTED`` tables already held exactly so."""
     rechain: bool = False
     """The data here has a log (or a record) of its own: the backup's record is not
     copied over it; its entries are chained here as they are read in."""
@@ -168,14 +173,19 @@ class Plan:
         """Whether it would change nothing."""
         return not any(self.new.values()) and not any(self.changed.values())
 
+    @property
+    def size(self) -> int:
+        """How many records of the ``COUNTED`` tables it would add or change."""
+        return sum(len(part.get(name, {})) for part in (self.new, self.changed) for name in COUNTED)
+
     def words(self) -> str:
         """What it would do, in plain words."""
         if self.empty:
             return f"Everything in it is already here ({self.same} records); nothing would change."
         parts = []
-        for name in TABLES:
+        for name in COUNTED:
             added, changed = len(self.new.get(name, {})), len(self.changed.get(name, {}))
-            if (added or changed) and name != CHAIN:
+            if added or changed:
                 parts.append(f"{NAMES.get(name, name)}: {added} new, {changed} changed")
         return "It would add or change: " + "; ".join(parts) + f". {self.same} are the same."
 
@@ -243,7 +253,7 @@ def import_plan(ledger: Ledger, tables: Mapping[str, Mapping[str, Any]]) -> Plan
                 target = here
                 plan.changed.setdefault(name, {})[here] = doc
             else:
-                plan.same += name != CHAIN
+                plan.same += name in COUNTED
                 continue
             held[target] = doc
     try:
@@ -265,10 +275,9 @@ def _key(doc_id: str, doc: Mapping[str, Any]) -> str:
 
 
 def carry_out(ledger: Ledger, plan: Plan, log: ChainedLog) -> int:
-    """Write what ``plan`` says, as one save; how many records were written (the
-    record's hashes not counted, as in ``Plan.same``). Entries of
-    the log go through ``log`` when the record here goes on (``plan.rechain``)."""
-    count = 0
+    """Write what ``plan`` says, as one save; how many records were written
+    (``Plan.size``). Entries of the log go through ``log`` when the record here goes on
+    (``plan.rechain``)."""
     if plan.rechain:
         log.all()  # every entry held, so one read in replaces its own, wherever it is
     with ledger.batch():
@@ -280,8 +289,7 @@ def carry_out(ledger: Ledger, plan: Plan, log: ChainedLog) -> int:
                     else:
                         target = ledger.new_id(name) if doc_id.startswith(FRESH) else doc_id
                         ledger.put(name, target, doc)
-                    count += name != CHAIN
-    return count
+    return plan.size
 
 
 def keep_before(ledger: Ledger, root: Path, moment: datetime) -> Path:

@@ -21,8 +21,7 @@ class Tick(Checkbox):
         self.BUTTON_INNER = _inner(self.value)
 
     def watch_value(self) -> None:
-        """Redraw the box's mark for the new state, then Textual's own work (the ``-on``
-        class and the Changed message)."""
-        self.BUTTON_INNER = _inner(self.value)
-        self.refresh()
+        """The box's mark for the new state, then Textual's own work (the ``-on`` class
+        and the Changed message)."""
+        self.BUTTON_INNER = _inner(self.value)  # drawn by the repaint the value brings
         super().watch_value()
